@@ -1,0 +1,1 @@
+"""Where's Waldo finder: a fully-convolutional waldoness network trained on synthetic scenes."""
