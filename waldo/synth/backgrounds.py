@@ -1,0 +1,120 @@
+"""Ground textures the crowd stands on, made with vectorised numpy at low resolution and upscaled.
+
+Every texture is a base colour plus smooth blotches (coarse noise, resized) and fine
+grain (one small tile of noise repeated), so a whole page costs a few milliseconds.
+"""
+
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+
+from waldo.synth.palette import Colour, choose, jitter
+
+GRAIN_TILE = 64
+
+GROUND_COLOURS: dict[str, tuple[Colour, ...]] = {
+    "flat": ((200, 214, 170), (222, 208, 176), (186, 200, 214), (214, 190, 170), (232, 226, 200)),
+    "grass": ((110, 170, 70), (96, 156, 64), (130, 180, 80)),
+    "sand": ((236, 212, 150), (228, 200, 140), (240, 222, 170)),
+    "water": ((70, 140, 210), (60, 120, 190), (90, 160, 220)),
+    "tiles": ((200, 190, 180), (180, 170, 160), (210, 196, 170), (170, 180, 190)),
+    "paper": ((244, 236, 216), (238, 232, 220), (246, 240, 226)),
+    "noise": ((150, 160, 140), (170, 150, 140), (140, 150, 170)),
+}
+
+
+def _blotches(rng: np.random.Generator, height: int, width: int, cell: int, amount: float) -> np.ndarray:
+    """Smooth brightness variation (H, W, 1) in about ±amount, from noise on a coarse grid."""
+    coarse = rng.uniform(-amount, amount, (height // cell + 2, width // cell + 2)).astype(np.float32)
+    return cv2.resize(coarse, (width, height), interpolation=cv2.INTER_CUBIC)[..., None]
+
+
+def _grain(rng: np.random.Generator, height: int, width: int, amount: float) -> np.ndarray:
+    """Fine speckle (H, W, 1): one small random tile repeated over the picture."""
+    tile = rng.uniform(-amount, amount, (GRAIN_TILE, GRAIN_TILE)).astype(np.float32)
+    reps = (height // GRAIN_TILE + 1, width // GRAIN_TILE + 1)
+    return np.tile(tile, reps)[:height, :width, None]
+
+
+def _shade(base: Colour, variation: np.ndarray) -> np.ndarray:
+    return np.clip(np.asarray(base, np.float32) * (1.0 + variation), 0, 255).astype(np.uint8)
+
+
+def _flat(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
+    return _shade(base, _blotches(rng, height, width, 256, 0.03))
+
+
+def _grass(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
+    return _shade(base, _blotches(rng, height, width, 48, 0.12) + _grain(rng, height, width, 0.1))
+
+
+def _sand(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
+    image = _shade(base, _blotches(rng, height, width, 64, 0.05) + _grain(rng, height, width, 0.05))
+    count = height * width // 400
+    ys, xs = rng.integers(0, height, count), rng.integers(0, width, count)
+    image[ys, xs] = (image[ys, xs] * 0.8).astype(np.uint8)
+    return image
+
+
+def _water(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
+    image = _shade(base, _blotches(rng, height, width, 96, 0.08))
+    light = tuple(min(255, c + 60) for c in base)
+    count = height * width // 3000
+    for x, y, length in zip(rng.integers(0, width, count), rng.integers(0, height, count),
+                            rng.integers(6, 20, count)):
+        cv2.ellipse(image, (int(x), int(y)), (int(length), 3), 0, 200, 340, light, 1, cv2.LINE_AA)
+    return image
+
+
+def _tiles(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
+    size = int(rng.integers(16, 48))
+    ys, xs = np.ogrid[:height, :width]
+    checker = ((ys // size + xs // size) % 2).astype(np.float32)[..., None] * 0.08
+    grout = ((ys % size < 2) | (xs % size < 2)).astype(np.float32)[..., None] * -0.25
+    return _shade(base, checker + grout + _grain(rng, height, width, 0.03))
+
+
+def _paper(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
+    return _shade(base, _blotches(rng, height, width, 128, 0.03) + _grain(rng, height, width, 0.04))
+
+
+def _noise(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
+    cell = int(rng.integers(24, 96))
+    coarse = rng.uniform(-0.35, 0.35, (height // cell + 2, width // cell + 2, 3)).astype(np.float32)
+    colour = cv2.resize(coarse, (width, height), interpolation=cv2.INTER_CUBIC)
+    return _shade(base, colour + _grain(rng, height, width, 0.06))
+
+
+GROUNDS: dict[str, Callable[[np.random.Generator, Colour, int, int], np.ndarray]] = {
+    "flat": _flat, "grass": _grass, "sand": _sand, "water": _water,
+    "tiles": _tiles, "paper": _paper, "noise": _noise,
+}
+
+
+def ground(rng: np.random.Generator, kind: str, height: int, width: int, colour_jitter: float) -> np.ndarray:
+    """One ground texture of the given kind, (H, W, 3) uint8 RGB."""
+    options = GROUND_COLOURS[kind]
+    base = jitter(rng, options[int(rng.integers(len(options)))], colour_jitter)
+    return GROUNDS[kind](rng, base, height, width)
+
+
+def draw_background(rng: np.random.Generator, height: int, width: int, weights: dict[str, float],
+                    second_ground_rate: float, colour_jitter: float) -> np.ndarray:
+    """A ground, sometimes with a second one (a lake, a lawn, a beach) over a wavy-edged region."""
+    image = ground(rng, choose(rng, weights), height, width, colour_jitter)
+    if rng.random() < second_ground_rate:
+        kind = choose(rng, weights)
+        x0, x1 = sorted(rng.integers(0, width, 2))
+        y0, y1 = sorted(rng.integers(0, height, 2))
+        x1, y1 = max(x1, x0 + width // 4), max(y1, y0 + height // 4)
+        mask = np.zeros((height, width), np.uint8)
+        centre = ((x0 + x1) // 2, (y0 + y1) // 2)
+        cv2.ellipse(mask, centre, ((x1 - x0) // 2 + 1, (y1 - y0) // 2 + 1), float(rng.uniform(-30, 30)),
+                    0, 360, 255, -1, cv2.LINE_AA)
+        second = ground(rng, kind, height, width, colour_jitter)
+        edge = (mask > 127)
+        image[edge] = second[edge]
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        cv2.drawContours(image, contours, -1, (60, 60, 50), 2, cv2.LINE_AA)
+    return image

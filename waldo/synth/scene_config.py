@@ -1,0 +1,151 @@
+"""The scene settings as a typed, checked object, and the named presets shipped in configs/data/scene.
+
+Hydra composes the presets for the command-line apps; `scene_preset` does the same small
+merge for code and tests that have no Hydra context.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from omegaconf import DictConfig, OmegaConf
+
+from waldo.synth.lookalikes import LOOKALIKE_KINDS
+
+BACKGROUND_KINDS = ("flat", "grass", "sand", "water", "tiles", "paper", "noise")
+
+
+@dataclass(frozen=True)
+class SceneConfig:
+    """Every knob of the scene generator; see configs/data/scene/default.yaml for meanings and units."""
+
+    width: int
+    height: int
+    head_height: tuple[float, float]
+    perspective: float
+    crowd_density: float
+    max_people: int
+    waldo_count: tuple[int, int]
+    no_waldo_rate: float
+    lookalike_rate: float
+    lookalike_mix: dict[str, float]
+    red_white_rate: float
+    body_hidden_rate: float
+    head_cover_rate: float
+    head_cover: tuple[float, float]
+    min_visible: float
+    background_weights: dict[str, float]
+    second_ground_rate: float
+    palette_jitter: float
+    prop_density: float
+    striped_prop_rate: float
+    building_density: float
+
+
+def _plain(cfg: Any) -> dict[str, Any]:
+    if isinstance(cfg, DictConfig):
+        return OmegaConf.to_container(cfg, resolve=True)
+    if isinstance(cfg, Mapping):
+        return dict(cfg)
+    raise ValueError(f"scene config must be a mapping, got {type(cfg).__name__}")
+
+
+def _get(values: Mapping[str, Any], key: str, where: str = "") -> Any:
+    if key not in values:
+        hint = " (a preset file with a 'defaults' list must be composed: use scene_preset())" if "defaults" in values else ""
+        raise ValueError(f"scene config: missing key '{where}{key}'{hint}")
+    return values[key]
+
+
+def _number(values: Mapping[str, Any], key: str, low: float, high: float | None = None,
+            low_inclusive: bool = True, where: str = "") -> float:
+    value = _get(values, key, where)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"scene config: '{where}{key}' must be a number, got {value!r}")
+    too_low = value < low if low_inclusive else value <= low
+    if too_low or (high is not None and value > high):
+        bound = f"{'>=' if low_inclusive else '>'} {low}" + (f" and <= {high}" if high is not None else "")
+        raise ValueError(f"scene config: '{where}{key}' must be {bound}, got {value}")
+    return float(value)
+
+
+def _range(values: Mapping[str, Any], key: str, low: float, high: float | None = None,
+           low_inclusive: bool = True, where: str = "") -> tuple[float, float]:
+    value = _get(values, key, where)
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise ValueError(f"scene config: '{where}{key}' must be a [min, max] pair, got {value!r}")
+    pair = {"min": value[0], "max": value[1]}
+    lo = _number(pair, "min", low, high, low_inclusive, where=f"{where}{key}.")
+    hi = _number(pair, "max", low, high, low_inclusive, where=f"{where}{key}.")
+    if lo > hi:
+        raise ValueError(f"scene config: '{where}{key}' is inverted: min {value[0]} > max {value[1]}")
+    return lo, hi
+
+
+def _weights(values: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dict[str, float]:
+    raw = _get(values, key)
+    if not isinstance(raw, Mapping):
+        raise ValueError(f"scene config: '{key}' must map names to weights, got {raw!r}")
+    unknown = sorted(set(raw) - set(allowed))
+    if unknown:
+        raise ValueError(f"scene config: '{key}' has unknown names {unknown}; allowed: {list(allowed)}")
+    weights = {name: _number(raw, name, 0.0, where=f"{key}.") for name in raw}
+    if sum(weights.values()) <= 0:
+        raise ValueError(f"scene config: '{key}' needs at least one positive weight")
+    return weights
+
+
+def validate_scene_config(cfg: Any) -> SceneConfig:
+    """Check every key and value; a bad one raises ValueError naming the key and the problem."""
+    values = _plain(cfg)
+    occlusion = _get(values, "occlusion")
+    if not isinstance(occlusion, Mapping):
+        raise ValueError(f"scene config: 'occlusion' must be a mapping, got {occlusion!r}")
+    waldo_lo, waldo_hi = _range(values, "waldo_count", 0)
+    if waldo_lo != int(waldo_lo) or waldo_hi != int(waldo_hi):
+        raise ValueError(f"scene config: 'waldo_count' must hold whole numbers, got {values['waldo_count']}")
+    for key in ("width", "height", "max_people"):
+        value = _number(values, key, 0, low_inclusive=False)
+        if value != int(value):
+            raise ValueError(f"scene config: '{key}' must be a whole number, got {value}")
+    return SceneConfig(
+        width=int(values["width"]),
+        height=int(values["height"]),
+        head_height=_range(values, "head_height", 0, low_inclusive=False),
+        perspective=_number(values, "perspective", 0.0, 0.9),
+        crowd_density=_number(values, "crowd_density", 0.0),
+        max_people=int(values["max_people"]),
+        waldo_count=(int(waldo_lo), int(waldo_hi)),
+        no_waldo_rate=_number(values, "no_waldo_rate", 0.0, 1.0),
+        lookalike_rate=_number(values, "lookalike_rate", 0.0, 1.0),
+        lookalike_mix=_weights(values, "lookalike_mix", LOOKALIKE_KINDS),
+        red_white_rate=_number(values, "red_white_rate", 0.0, 1.0),
+        body_hidden_rate=_number(occlusion, "body_hidden_rate", 0.0, 1.0, where="occlusion."),
+        head_cover_rate=_number(occlusion, "head_cover_rate", 0.0, 1.0, where="occlusion."),
+        head_cover=_range(occlusion, "head_cover", 0.0, 1.0, where="occlusion."),
+        min_visible=_number(values, "min_visible", 0.0, 1.0),
+        background_weights=_weights(values, "background_weights", BACKGROUND_KINDS),
+        second_ground_rate=_number(values, "second_ground_rate", 0.0, 1.0),
+        palette_jitter=_number(values, "palette_jitter", 0.0, 1.0),
+        prop_density=_number(values, "prop_density", 0.0),
+        striped_prop_rate=_number(values, "striped_prop_rate", 0.0, 1.0),
+        building_density=_number(values, "building_density", 0.0),
+    )
+
+
+def scene_preset(name: str = "default") -> DictConfig:
+    """A shipped preset (configs/data/scene/<name>.yaml) with its defaults list merged, as Hydra would."""
+    folder = resources.files("waldo.configs") / "data" / "scene"
+    path = folder / f"{name}.yaml"
+    if not path.is_file():
+        available = sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+        raise ValueError(f"unknown scene preset {name!r}; available: {available}")
+    own = OmegaConf.load(str(path))
+    parents = own.pop("defaults", [])
+    merged = OmegaConf.create()
+    for parent in parents:
+        merged = OmegaConf.merge(merged, own if parent == "_self_" else scene_preset(parent))
+    if "_self_" not in parents:
+        merged = OmegaConf.merge(merged, own)
+    return merged
