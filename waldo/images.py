@@ -81,8 +81,8 @@ def to_rgb8(array: np.ndarray, name: str = "picture", bgr: bool = False) -> np.n
     if array.ndim == 2:
         return np.ascontiguousarray(np.repeat(array[..., None], 3, axis=2))
     if array.shape[2] == 2:
-        grey = _composite_on_white(array[..., 0], array[..., 1])
-        return np.ascontiguousarray(np.repeat(grey[..., None], 3, axis=2))
+        grey = _composite_on_white(array[..., :1], array[..., 1])
+        return np.ascontiguousarray(np.repeat(grey, 3, axis=2))
     if array.shape[2] == 4:
         array = _composite_on_white(array[..., :3], array[..., 3])
     return np.ascontiguousarray(array[..., ::-1] if bgr else array)

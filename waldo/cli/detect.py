@@ -1,0 +1,142 @@
+"""waldo-detect: find and mark Waldo in pictures, Ultralytics-style.
+
+One line per picture saying what was found and how long it took; marked pictures,
+heatmaps and ``detections.json`` in a fresh run folder. A bad picture in a folder is
+reported and skipped, and the exit status says something failed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import hydra
+import numpy as np
+from omegaconf import DictConfig, ListConfig
+
+from waldo.cli.errors import USER_ERRORS, exit_on_user_error
+from waldo.detect import Detection, DetectionResult, Detector
+from waldo.images import collect_pictures, read_image, write_image
+from waldo.overlay import heatmap_overlay, mark_detections
+
+RUNS_FOLDER = Path("runs") / "detect"
+
+
+def bundled_sample() -> Path:
+    """The scene ``waldo-detect`` runs on when given no input, so a fresh install shows what it does."""
+    from importlib.resources import files
+
+    return Path(str(files("waldo") / "assets" / "sample_scene.png"))
+
+
+def make_output_dir(requested: str | None) -> Path:
+    """The user's folder if new or empty, else refuse; without one, the next numbered runs/detect/<n>."""
+    if requested is not None:
+        folder = Path(requested)
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise FileExistsError(f"output_dir {folder} already exists and is not empty; choose a new folder (nothing was overwritten)")
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    RUNS_FOLDER.mkdir(parents=True, exist_ok=True)
+    taken = [int(p.name) for p in RUNS_FOLDER.iterdir() if p.name.isdigit()]
+    number = max(taken, default=0) + 1
+    while True:  # another waldo-detect may claim a number at the same moment
+        try:
+            (RUNS_FOLDER / str(number)).mkdir()
+            return RUNS_FOLDER / str(number)
+        except FileExistsError:
+            number += 1
+
+
+def unique_stems(paths: list[Path]) -> list[str]:
+    """Output names per picture; a.png and a.jpg (or two folders' a.png) must not write the same file."""
+    seen: dict[str, int] = {}
+    stems = []
+    for path in paths:
+        count = seen.get(path.stem, 0) + 1
+        seen[path.stem] = count
+        stems.append(path.stem if count == 1 else f"{path.stem}_{count}")
+    return stems
+
+
+def describe(detections: list[Detection]) -> str:
+    """'no Waldo', '1 Waldo (0.93) at (512, 300)' or '3 Waldos, best (0.93) at (512, 300)'."""
+    if not detections:
+        return "no Waldo"
+    best = detections[0]
+    where = f"({best.score:.2f}) at ({best.x:.0f}, {best.y:.0f})"
+    return f"1 Waldo {where}" if len(detections) == 1 else f"{len(detections)} Waldos, best {where}"
+
+
+def save_pictures(picture: np.ndarray, result: DetectionResult, folder: Path, stem: str, save_heatmap: bool) -> None:
+    """``<stem>_marked.png`` with every detection circled and, if asked, ``<stem>_heatmap.png``."""
+    points = np.array([(d.x, d.y) for d in result.detections], np.float32).reshape(-1, 2)
+    scores = np.array([d.score for d in result.detections], np.float32)
+    heights = np.array([d.head_height for d in result.detections], np.float32)
+    write_image(folder / f"{stem}_marked.png", mark_detections(picture, points, scores, heights))
+    if save_heatmap:
+        write_image(folder / f"{stem}_heatmap.png", heatmap_overlay(picture, result.heat, result.geometry))
+
+
+def as_scales(value) -> tuple[float, ...]:
+    """``scales=1.5`` and ``scales=[0.75,1,1.5]`` both work on the command line."""
+    return tuple(float(v) for v in value) if isinstance(value, (list, tuple, ListConfig)) else (float(value),)
+
+
+def detect_all(cfg: DictConfig) -> int:
+    """Run the detector over every picture the input names; returns the exit status (1 if any failed)."""
+    paths = collect_pictures(bundled_sample() if cfg.input is None else cfg.input)
+    detector = Detector.load(
+        cfg.ckpt,
+        device=str(cfg.device),
+        threshold=float(cfg.threshold),
+        top_k=int(cfg.top_k),
+        tile_size=int(cfg.tile_size),
+        scales=as_scales(cfg.scales),
+    )
+    folder = make_output_dir(cfg.output_dir)
+    report = {"model": "bundled" if cfg.ckpt is None else str(cfg.ckpt), "images": [], "errors": []}
+    started, found = time.perf_counter(), 0
+    for index, (path, stem) in enumerate(zip(paths, unique_stems(paths)), start=1):
+        prefix = f"image {index}/{len(paths)} {path}"
+        try:
+            picture = read_image(path)
+            tick = time.perf_counter()
+            result = detector.run(picture)
+            seconds = time.perf_counter() - tick
+            save_pictures(picture, result, folder, stem, bool(cfg.save_heatmap))
+        except USER_ERRORS as error:
+            report["errors"].append({"path": str(path), "error": str(error)})
+            print(f"{prefix}: error: {error}", file=sys.stderr)
+            continue
+        height, width = picture.shape[:2]
+        found += len(result.detections)
+        report["images"].append(
+            {
+                "path": str(path),
+                "width": width,
+                "height": height,
+                "seconds": round(seconds, 4),
+                "detections": [d.to_json() for d in result.detections],
+            }
+        )
+        print(f"{prefix} {width}x{height}: {describe(result.detections)}, {seconds * 1000:.0f} ms")
+    (folder / "detections.json").write_text(json.dumps(report, indent=2) + "\n")
+    failed = len(report["errors"])
+    summary = f"{len(report['images'])} picture(s), {found} Waldo(s) in {time.perf_counter() - started:.1f} s; results saved to {folder}"
+    print(summary + (f" ({failed} picture(s) failed, listed under 'errors' in detections.json)" if failed else ""))
+    return 1 if failed else 0
+
+
+@hydra.main(version_base="1.3", config_path="pkg://waldo.configs", config_name="detect")
+@exit_on_user_error
+def main(cfg: DictConfig) -> None:
+    status = detect_all(cfg)
+    if status:
+        sys.exit(status)
+
+
+if __name__ == "__main__":
+    main()
