@@ -21,12 +21,9 @@ class Stance:
 
 def body_variation(rng: np.random.Generator) -> dict[str, float | bool]:
     """Per-person proportions: build, height of the body, a slight head tilt, facing left or right."""
-    return {
-        "mirrored": bool(rng.random() < 0.5),
-        "width_scale": float(rng.uniform(0.85, 1.2)),
-        "body_scale": float(rng.uniform(0.9, 1.1)),
-        "head_tilt_deg": float(rng.normal(0.0, 4.0)),
-    }
+    mirror, width, body, tilt = rng.random(4).tolist()
+    return {"mirrored": mirror < 0.5, "width_scale": 0.85 + 0.35 * width, "body_scale": 0.9 + 0.2 * body,
+            "head_tilt_deg": 8.0 * tilt - 4.0}
 
 
 def _clothing_pair(rng: np.random.Generator, red_white_rate: float) -> tuple[Colour, Colour]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from waldo.synth.drawing import fill, stroke, to_fixed
+from waldo.synth.drawing import FIXED_SCALE, fill, stroke
 from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FigureKey, Material, PartList, body_parts, head_parts
 from waldo.synth.palette import OUTLINE, STICK_BROWN, Colour
 
@@ -78,21 +78,22 @@ def _body_matrix(person: Person) -> np.ndarray:
 
 def _paint(image: np.ndarray, parts: PartList, matrix: np.ndarray, offset: np.ndarray,
            palette: tuple[Colour, ...], unit_px: float) -> None:
-    fixed = to_fixed(parts.points @ matrix.T + offset)
-    outline_px = max(1, int(round(OUTLINE_WIDTH * unit_px)))
+    fixed = (parts.points @ (matrix.T * FIXED_SCALE) + (offset * FIXED_SCALE + 0.5)).astype(np.int32)
+    polygons = [fixed[span] for span in parts.polygon_slices]
+    outline_px = max(1, int(OUTLINE_WIDTH * unit_px + 0.5))
     with_details = unit_px >= DETAIL_MIN_PX
     ink = palette[Material.INK]
-    for style, material, slices, width, detail in parts.steps:
+    for style, material, select, width, detail in parts.steps:
         if detail and not with_details:
             continue
-        polygons = [fixed[span] for span in slices]
+        chosen = select(polygons)
         if style == "flat":
-            fill(image, polygons, palette[material])
+            fill(image, chosen, palette[material])
         elif style == "filled":
-            fill(image, polygons, palette[material])
-            stroke(image, polygons, ink, outline_px, True)
+            fill(image, chosen, palette[material])
+            stroke(image, chosen, ink, outline_px, True)
         else:
-            stroke(image, polygons, palette[material], max(1, int(width * unit_px + 0.5)), style == "ring")
+            stroke(image, chosen, palette[material], max(1, int(width * unit_px + 0.5)), style == "ring")
 
 
 def draw_body(image: np.ndarray, person: Person) -> None:

@@ -52,8 +52,8 @@ def jitter_all(rng: np.random.Generator, colours: Sequence[Colour], amount: floa
     """`jitter` for a whole palette with one draw from the generator (people are many, draws are slow)."""
     if amount <= 0:
         return tuple(colours)
-    shifted = np.asarray(colours, np.float64) + rng.uniform(-amount * 255.0, amount * 255.0, (len(colours), 3))
-    return tuple(tuple(c) for c in np.clip(shifted, 0, 255).astype(np.int64).tolist())
+    shifted = np.array(colours, np.float64) + rng.uniform(-amount * 255.0, amount * 255.0, (len(colours), 3))
+    return tuple(map(tuple, np.minimum(np.maximum(shifted, 0.0), 255.0).astype(np.int64).tolist()))
 
 
 def pick(rng: np.random.Generator, options: Sequence[Colour]) -> Colour:

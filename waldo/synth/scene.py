@@ -23,6 +23,7 @@ from waldo.synth.props import draw_body_blocker, draw_head_cover, draw_prop
 from waldo.synth.scene_config import SceneConfig, validate_scene_config
 from waldo.synth.waldo_figure import random_waldo
 
+SEED_STRIDE = 1_000_003
 BODY_AREA_IN_HEADS = 3.5
 HEAD_MASK_ALPHA = 0.5
 
@@ -180,6 +181,12 @@ def _paint(image: np.ndarray, layout: _Layout) -> list[_PaintedHead]:
             if waldo_order in heads:
                 draw_head_cover(image, rng, heads[waldo_order].box, fraction, config.palette_jitter)
     return list(heads.values())
+
+
+def scene_seed(seed: int, index: int) -> int:
+    """The render seed of scene `index` of a set seeded with `seed`; distinct for index < SEED_STRIDE,
+    so sets with different seeds (training, validation, generated folders) never share a scene."""
+    return seed * SEED_STRIDE + index
 
 
 def render_scene(cfg: Any, seed: int) -> tuple[np.ndarray, list[HeadAnnotation]]:
