@@ -70,13 +70,14 @@ def clip_to_band(shape: np.ndarray, lo: float, hi: float, axis: int = 1) -> np.n
     return np.array(points) if len(points) >= 3 else None
 
 
-def stripe_bands(shape: np.ndarray, start: float, period: float, axis: int = 1) -> list[np.ndarray]:
-    """Every other band of width period/2 across a convex shape: the second colour of a stripe pattern."""
+def stripe_bands(shape: np.ndarray, start: float, period: float, axis: int = 1, duty: float = 0.5) -> list[np.ndarray]:
+    """The second colour of a stripe pattern across a convex shape: a band of width duty * period
+    every period, starting at `start`."""
     lo, hi = shape[:, axis].min(), shape[:, axis].max()
     bands = []
     position = start
     while position < hi:
-        band = clip_to_band(shape, position, position + period / 2, axis)
+        band = clip_to_band(shape, position, position + period * duty, axis)
         if band is not None:
             bands.append(band)
         position += period

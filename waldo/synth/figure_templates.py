@@ -7,7 +7,7 @@ styles; its parts are built once and cached, since they depend on nothing else.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 from operator import itemgetter
@@ -71,15 +71,18 @@ def stripe_period_near(period: float) -> float:
 class Part:
     """Polygons sharing a material and a way of being drawn.
 
-    style: "filled" (fill, then ink outline), "flat" (fill only), "line" (open stroke in
+    style: "filled" (fill, then ink outline), "flat" (fill only), "stripes" (bands of a pattern,
+    thinned at paint time by what rasterisation adds, so gaps a pixel wide survive), "line" (open stroke in
     the material colour) or "ring" (closed stroke in the material colour).
+    size: drawn for "any" head size, only "large" ones (fine details) or only "small" ones
+    (coarser stand-ins that stay legible at a few pixels).
     """
 
     material: Material
     style: str
     spans: tuple[tuple[int, int], ...]
     width: float = 0.0
-    detail: bool = False
+    size: str = "any"
 
     @property
     def slices(self) -> tuple[slice, ...]:
@@ -93,6 +96,10 @@ class PartList:
 
     points: np.ndarray
     parts: tuple[Part, ...]
+    stripe_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.intp))
+    stripe_axes: np.ndarray = field(default_factory=lambda: np.zeros(0, np.intp))
+    stripe_centres: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    stripe_halves: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def polygon_slices(self) -> tuple[slice, ...]:
@@ -100,8 +107,8 @@ class PartList:
         return self._polygon_slices
 
     @property
-    def steps(self) -> tuple[tuple[str, int, Callable[[list], list], float, bool], ...]:
-        """The parts as plain tuples (style, material, selector, width, detail), where the selector picks a
+    def steps(self) -> tuple[tuple[str, int, Callable[[list], list], float, str], ...]:
+        """The parts as plain tuples (style, material, selector, width, size), where the selector picks a
         part's polygons out of the split point list: painting thousands of figures a second runs this loop."""
         return self._steps
 
@@ -112,7 +119,7 @@ class PartList:
         for part in self.parts:
             indices = [index_of_start[start] for start, _ in part.spans]
             select = itemgetter(*indices) if len(indices) > 1 else _single(indices[0])
-            steps.append((part.style, int(part.material), select, part.width, part.detail))
+            steps.append((part.style, int(part.material), select, part.width, part.size))
         object.__setattr__(self, "_polygon_slices", tuple(slice(a, b) for a, b in zip([0] + ends[:-1], ends)))
         object.__setattr__(self, "_steps", tuple(steps))
 
@@ -126,21 +133,32 @@ class _PartListBuilder:
     def __init__(self) -> None:
         self._shapes: list[np.ndarray] = []
         self._parts: list[Part] = []
+        self._stripes: list[tuple[np.ndarray, int, float, float]] = []
         self._count = 0
 
     def add(self, material: Material, shapes: list[np.ndarray], style: str = "filled",
-            width: float = 0.0, detail: bool = False) -> None:
+            width: float = 0.0, size: str = "any", stripe_axis: int = 1) -> None:
         spans = []
         for shape in shapes:
+            if style == "stripes":
+                lo, hi = shape[:, stripe_axis].min(), shape[:, stripe_axis].max()
+                self._stripes.append((np.arange(self._count, self._count + len(shape)), stripe_axis,
+                                      (lo + hi) / 2, (hi - lo) / 2))
             spans.append((self._count, self._count + len(shape)))
             self._count += len(shape)
             self._shapes.append(shape)
         if spans:
-            self._parts.append(Part(material, style, tuple(spans), width, detail))
+            self._parts.append(Part(material, style, tuple(spans), width, size))
 
     def build(self) -> PartList:
         points = np.concatenate(self._shapes) if self._shapes else np.zeros((0, 2))
-        return PartList(points, tuple(self._parts))
+        if not self._stripes:
+            return PartList(points, tuple(self._parts))
+        rows = np.concatenate([r for r, _, _, _ in self._stripes])
+        axes = np.concatenate([np.full(len(r), axis) for r, axis, _, _ in self._stripes]).astype(np.intp)
+        centres = np.concatenate([np.full(len(r), centre) for r, _, centre, _ in self._stripes])
+        halves = np.concatenate([np.full(len(r), half) for r, _, _, half in self._stripes])
+        return PartList(points, tuple(self._parts), rows, axes, centres, halves)
 
 
 def _shirt(builder: _PartListBuilder, key: FigureKey, shapes: list[np.ndarray]) -> None:
@@ -148,10 +166,10 @@ def _shirt(builder: _PartListBuilder, key: FigureKey, shapes: list[np.ndarray]) 
     builder.add(Material.SHIRT_A, shapes, "flat")
     if key.shirt == "hstripes":
         bands = [b for s in shapes for b in stripe_bands(s, -2.84, key.stripe_period, axis=1)]
-        builder.add(Material.SHIRT_B, bands, "flat")
+        builder.add(Material.SHIRT_B, bands, "stripes")
     elif key.shirt == "vstripes":
         bands = [b for s in shapes for b in stripe_bands(s, -0.6, key.stripe_period * 0.8, axis=0)]
-        builder.add(Material.SHIRT_B, bands, "flat")
+        builder.add(Material.SHIRT_B, bands, "stripes", stripe_axis=0)
 
 
 def body_parts(key: FigureKey) -> PartList:
@@ -237,9 +255,10 @@ def _hat(b: _PartListBuilder, key: FigureKey, turn: float) -> None:
                        (0.30, -0.54))
         b.add(Material.HAT_A, [dome], "flat")
         if key.hat_striped:
-            b.add(Material.HAT_B, stripe_bands(dome, -0.84, 0.12, axis=1), "flat")
+            b.add(Material.HAT_B, stripe_bands(dome, -0.8, 0.1, axis=1), "stripes", size="large")
+            b.add(Material.HAT_B, stripe_bands(dome, -0.77, 0.15, axis=1), "stripes", size="small")
         b.add(Material.INK, [dome], "ring", 0.035)
-        b.add(Material.HAT_B, [polygon((-0.31, -0.62), (0.31, -0.62), (0.32, -0.51), (0.0, -0.49), (-0.32, -0.51))])
+        b.add(Material.HAT_B, [polygon((-0.31, -0.6), (0.31, -0.6), (0.32, -0.51), (0.0, -0.49), (-0.32, -0.51))])
         if key.hat == "bobble":
             b.add(Material.HAT_B, [ellipse(lean * 1.4, -0.905, 0.095, 0.095, 12)])
     elif key.hat == "cap":
@@ -285,13 +304,13 @@ def _face_details(b: _PartListBuilder, key: FigureKey, turn: float, face_cx: flo
             b.add(Material.INK, [polygon((eyes[0], eye_y - 0.02), (eyes[1], eye_y - 0.02))], "line", 0.03)
     if key.facing == "side":
         tip = face_cx + face_rx
-        b.add(Material.SKIN, [polygon((tip - 0.03, -0.33), (tip + 0.07, -0.24), (tip - 0.02, -0.21))], detail=True)
+        b.add(Material.SKIN, [polygon((tip - 0.03, -0.33), (tip + 0.07, -0.24), (tip - 0.02, -0.21))], size="large")
     else:
         nose_x = face_cx + 0.12 * turn
-        b.add(Material.INK, [ellipse(nose_x, -0.27, 0.035, 0.03, 6, 200, 340)], "line", 0.025, detail=True)
+        b.add(Material.INK, [ellipse(nose_x, -0.27, 0.035, 0.03, 6, 200, 340)], "line", 0.025, size="large")
     mouth_x = face_cx + 0.11 * turn
     b.add(Material.INK, [ellipse(mouth_x, -0.16, 0.085 * (1 - 0.35 * turn), 0.045, 7, 20, 160)], "line", 0.025,
-          detail=True)
+          size="large")
 
 
 def head_parts(key: FigureKey) -> PartList:
@@ -308,9 +327,9 @@ def _head_parts(key: FigureKey) -> PartList:
     face_rx = 0.25 - 0.03 * turn
     b.add(Material.HAIR, _hair_back(key.hair, turn))
     if key.facing == "front":
-        b.add(Material.SKIN, [ellipse(-0.25, -0.38, 0.05, 0.08, 8), ellipse(0.25, -0.38, 0.05, 0.08, 8)], detail=True)
+        b.add(Material.SKIN, [ellipse(-0.25, -0.38, 0.05, 0.08, 8), ellipse(0.25, -0.38, 0.05, 0.08, 8)], size="large")
     elif key.facing != "back":
-        b.add(Material.SKIN, [ellipse(face_cx - 0.26 * turn, -0.38, 0.05, 0.08, 8)], detail=True)
+        b.add(Material.SKIN, [ellipse(face_cx - 0.26 * turn, -0.38, 0.05, 0.08, 8)], size="large")
     b.add(Material.SKIN, [ellipse(face_cx, -0.35, face_rx, 0.35, 20)])
     if key.facing == "back":
         if key.hair != "bald":

@@ -14,8 +14,9 @@ from waldo.synth.drawing import FIXED_SCALE, fill, stroke
 from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FigureKey, Material, PartList, body_parts, head_parts
 from waldo.synth.palette import OUTLINE, STICK_BROWN, Colour
 
-DETAIL_MIN_PX = 18.0
-OUTLINE_WIDTH = 0.035
+DETAIL_MIN_PX = 20.0
+OUTLINE_WIDTH = 0.025
+STRIPE_BLEED_PX = 0.75
 LENS_TINT: Colour = (250, 250, 246)
 
 
@@ -78,16 +79,22 @@ def _body_matrix(person: Person) -> np.ndarray:
 
 def _paint(image: np.ndarray, parts: PartList, matrix: np.ndarray, offset: np.ndarray,
            palette: tuple[Colour, ...], unit_px: float) -> None:
-    fixed = (parts.points @ (matrix.T * FIXED_SCALE) + (offset * FIXED_SCALE + 0.5)).astype(np.int32)
+    points = parts.points
+    if parts.stripe_rows.size:
+        points = points.copy()
+        rows, axes, centres = parts.stripe_rows, parts.stripe_axes, parts.stripe_centres
+        keep = np.maximum(0.0, 1.0 - STRIPE_BLEED_PX / (unit_px * parts.stripe_halves))
+        points[rows, axes] = centres + (points[rows, axes] - centres) * keep
+    fixed = (points @ (matrix.T * FIXED_SCALE) + (offset * FIXED_SCALE + 0.5)).astype(np.int32)
     polygons = [fixed[span] for span in parts.polygon_slices]
     outline_px = max(1, int(OUTLINE_WIDTH * unit_px + 0.5))
-    with_details = unit_px >= DETAIL_MIN_PX
+    skipped_size = "large" if unit_px < DETAIL_MIN_PX else "small"
     ink = palette[Material.INK]
-    for style, material, select, width, detail in parts.steps:
-        if detail and not with_details:
+    for style, material, select, width, size in parts.steps:
+        if size == skipped_size:
             continue
         chosen = select(polygons)
-        if style == "flat":
+        if style == "flat" or style == "stripes":
             fill(image, chosen, palette[material])
         elif style == "filled":
             fill(image, chosen, palette[material])
