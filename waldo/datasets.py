@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import numpy as np
-import torch
 import torch.distributed as dist
 from torch.utils.data import Dataset, IterableDataset, get_worker_info
 
@@ -99,13 +98,3 @@ class FolderDataset(Dataset):
         record = self.records[index]
         image = read_image(self.root / record.file_name)
         return make_item(image, record.heads, record.file_name)
-
-
-def collate_items(items: list[dict[str, Any]]) -> dict[str, Any]:
-    """Batch items of different sizes and head counts as lists (images become CHW uint8 tensors)."""
-    return {
-        "image": [torch.from_numpy(item["image"]).permute(2, 0, 1).contiguous() for item in items],
-        "points": [torch.from_numpy(item["points"]) for item in items],
-        "boxes": [torch.from_numpy(item["boxes"]) for item in items],
-        "name": [item["name"] for item in items],
-    }
