@@ -12,7 +12,7 @@ import torch
 import yaml
 
 from waldo.checkpoint import save_bundle
-from waldo.cli.detect import main
+from waldo.cli.detect import heatmap_preview, main
 from waldo.model import build_net
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "detect.py"
@@ -147,3 +147,15 @@ def test_pictures_sharing_a_name_get_their_own_outputs(tmp_path, bundle, detect_
     cv2.imwrite(str(tmp_path / "a.jpg"), np.full((64, 64, 3), 100, np.uint8))
     assert detect_here(f"ckpt={bundle}", "input=*.*", "output_dir=out", "save_heatmap=false").returncode == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a_2_marked.png", "a_marked.png", "detections.json"]
+
+
+def test_huge_pictures_get_their_heatmap_drawn_on_a_smaller_copy(tmp_path, bundle, detect_here):
+    geometry = build_net(DEFAULT).geometry
+    preview, moved = heatmap_preview(np.zeros((300, 500, 3), np.uint8), geometry, 100)
+    assert preview.shape == (60, 100, 3)
+    for cell in (0, 7, 30):
+        assert moved.cell_to_pixel(cell) == pytest.approx((geometry.cell_to_pixel(cell) + 0.5) * 0.2 - 0.5)
+    cv2.imwrite(str(tmp_path / "x.png"), np.full((150, 250, 3), 200, np.uint8))
+    assert detect_here(f"ckpt={bundle}", "input=x.png", "output_dir=out", "heatmap_max_side=100").returncode == 0
+    assert cv2.imread(str(tmp_path / "out" / "x_heatmap.png")).shape == (60, 100, 3)
+    assert cv2.imread(str(tmp_path / "out" / "x_marked.png")).shape == (150, 250, 3)

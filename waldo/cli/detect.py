@@ -10,13 +10,16 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
+import cv2
 import hydra
 import numpy as np
 from omegaconf import DictConfig, ListConfig
 
 from waldo.cli.errors import USER_ERRORS, exit_on_user_error
+from waldo.conv import StackGeometry
 from waldo.detect import Detection, DetectionResult, Detector
 from waldo.images import collect_pictures, read_image, write_image
 from waldo.overlay import heatmap_overlay, mark_detections
@@ -70,14 +73,32 @@ def describe(detections: list[Detection]) -> str:
     return f"1 Waldo {where}" if len(detections) == 1 else f"{len(detections)} Waldos, best {where}"
 
 
-def save_pictures(picture: np.ndarray, result: DetectionResult, folder: Path, stem: str, save_heatmap: bool) -> None:
+def heatmap_preview(picture: np.ndarray, geometry: StackGeometry, max_side: int) -> tuple[np.ndarray, StackGeometry]:
+    """A copy no longer than ``max_side`` to draw the heatmap on, and the grid's geometry on that copy.
+
+    The heatmap is coarse (one cell per jump pixels), so a full-size overlay of an 80 MP photo
+    shows nothing more and costs gigabytes of blending.
+    """
+    height, width = picture.shape[:2]
+    factor = max_side / max(height, width)
+    if factor >= 1:
+        return picture, geometry
+    size = (max(1, round(width * factor)), max(1, round(height * factor)))
+    factor = size[0] / width
+    small = cv2.resize(picture, size, interpolation=cv2.INTER_AREA)
+    # resizing moves pixel p to (p + 0.5) * factor - 0.5; the jump becomes fractional, which the maps allow
+    return small, replace(geometry, jump=geometry.jump * factor, offset=(geometry.offset + 0.5) * factor - 0.5)
+
+
+def save_pictures(picture: np.ndarray, result: DetectionResult, folder: Path, stem: str, cfg: DictConfig) -> None:
     """``<stem>_marked.png`` with every detection circled and, if asked, ``<stem>_heatmap.png``."""
     points = np.array([(d.x, d.y) for d in result.detections], np.float32).reshape(-1, 2)
     scores = np.array([d.score for d in result.detections], np.float32)
     heights = np.array([d.head_height for d in result.detections], np.float32)
     write_image(folder / f"{stem}_marked.png", mark_detections(picture, points, scores, heights))
-    if save_heatmap:
-        write_image(folder / f"{stem}_heatmap.png", heatmap_overlay(picture, result.heat, result.geometry))
+    if cfg.save_heatmap:
+        preview, geometry = heatmap_preview(picture, result.geometry, int(cfg.heatmap_max_side))
+        write_image(folder / f"{stem}_heatmap.png", heatmap_overlay(preview, result.heat, geometry))
 
 
 def as_scales(value) -> tuple[float, ...]:
@@ -106,7 +127,7 @@ def detect_all(cfg: DictConfig) -> int:
             tick = time.perf_counter()
             result = detector.run(picture)
             seconds = time.perf_counter() - tick
-            save_pictures(picture, result, folder, stem, bool(cfg.save_heatmap))
+            save_pictures(picture, result, folder, stem, cfg)
         except USER_ERRORS as error:
             report["errors"].append({"path": str(path), "error": str(error)})
             print(f"{prefix}: error: {error}", file=sys.stderr)
