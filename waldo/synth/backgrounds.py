@@ -49,33 +49,33 @@ def _shade(base: Colour, variation: np.ndarray) -> np.ndarray:
 
 
 def _flat(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
-    return _shade(base, _blotches(rng, height, width, 256, 0.03))
+    return _shade(base, _blotches(rng, height, width, 128, 0.03))
 
 
 def _grass(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
-    return _shade(base, _blotches(rng, height, width, 48, 0.12) + _grain(rng, height, width, 0.1))
+    return _shade(base, _blotches(rng, height, width, 24, 0.12) + _grain(rng, height, width, 0.1))
 
 
 def _sand(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
-    image = _shade(base, _blotches(rng, height, width, 64, 0.05) + _grain(rng, height, width, 0.05))
-    count = height * width // 400
+    image = _shade(base, _blotches(rng, height, width, 32, 0.05) + _grain(rng, height, width, 0.05))
+    count = height * width // 100
     ys, xs = rng.integers(0, height, count), rng.integers(0, width, count)
     image[ys, xs] = (image[ys, xs] * 0.8).astype(np.uint8)
     return image
 
 
 def _water(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
-    image = _shade(base, _blotches(rng, height, width, 96, 0.08))
+    image = _shade(base, _blotches(rng, height, width, 48, 0.08))
     light = tuple(min(255, c + 60) for c in base)
-    count = height * width // 3000
+    count = height * width // 750
     for x, y, length in zip(rng.integers(0, width, count), rng.integers(0, height, count),
-                            rng.integers(6, 20, count)):
-        cv2.ellipse(image, (int(x), int(y)), (int(length), 3), 0, 200, 340, light, 1, cv2.LINE_AA)
+                            rng.integers(3, 10, count)):
+        cv2.ellipse(image, (int(x), int(y)), (int(length), 2), 0, 200, 340, light, 1, cv2.LINE_AA)
     return image
 
 
 def _tiles(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
-    size = int(rng.integers(16, 48))
+    size = int(rng.integers(8, 24))
     ys, xs = np.ogrid[:2 * size, :2 * size]
     period = ((ys // size + xs // size) % 2) * np.float32(0.08) - ((ys % size < 2) | (xs % size < 2)) * np.float32(0.25)
     pattern = np.tile(period.astype(np.float32), (height // (2 * size) + 1, width // (2 * size) + 1))
@@ -83,11 +83,11 @@ def _tiles(rng: np.random.Generator, base: Colour, height: int, width: int) -> n
 
 
 def _paper(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
-    return _shade(base, _blotches(rng, height, width, 128, 0.03) + _grain(rng, height, width, 0.04))
+    return _shade(base, _blotches(rng, height, width, 64, 0.03) + _grain(rng, height, width, 0.04))
 
 
 def _noise(rng: np.random.Generator, base: Colour, height: int, width: int) -> np.ndarray:
-    cell = int(rng.integers(24, 96))
+    cell = int(rng.integers(12, 48))
     coarse = rng.uniform(-0.35, 0.35, (height // cell + 2, width // cell + 2, 3)).astype(np.float32)
     colour = cv2.resize(coarse, (width, height), interpolation=cv2.INTER_LINEAR)
     return _shade(base, colour)
@@ -108,7 +108,16 @@ def ground(rng: np.random.Generator, kind: str, height: int, width: int, colour_
 
 def draw_background(rng: np.random.Generator, height: int, width: int, weights: dict[str, float],
                     second_ground_rate: float, colour_jitter: float) -> np.ndarray:
-    """A ground, sometimes with a second one (a lake, a lawn, a beach) over a wavy-edged region."""
+    """A ground, sometimes with a second one (a lake, a lawn, a beach) over an oval region.
+
+    Textured at half resolution and enlarged: the ground is soft anyway, and this quarters its cost.
+    """
+    half = _ground_at(rng, (height + 1) // 2, (width + 1) // 2, weights, second_ground_rate, colour_jitter)
+    return cv2.resize(half, (width, height), interpolation=cv2.INTER_LINEAR)
+
+
+def _ground_at(rng: np.random.Generator, height: int, width: int, weights: dict[str, float],
+               second_ground_rate: float, colour_jitter: float) -> np.ndarray:
     image = ground(rng, choose(rng, weights), height, width, colour_jitter)
     if rng.random() < second_ground_rate:
         kind = choose(rng, weights)
@@ -123,5 +132,5 @@ def draw_background(rng: np.random.Generator, height: int, width: int, weights: 
         inside = mask > 0
         region[inside] = second[inside]
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-        cv2.drawContours(region, contours, -1, (60, 60, 50), 2, cv2.LINE_AA)
+        cv2.drawContours(region, contours, -1, (60, 60, 50), 1, cv2.LINE_AA)
     return image

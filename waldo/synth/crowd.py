@@ -6,8 +6,17 @@ import numpy as np
 
 from waldo.synth.figure_templates import STRIPE_PERIODS, FigureKey
 from waldo.synth.figures import Person, make_palette
-from waldo.synth.palette import (CLOTHING, HAIR_COLOURS, REDS, SHOES, SKIN_TONES, WHITES, Colour, choose,
+from waldo.synth.palette import (CLOTHING, HAIR_COLOURS, REDS, SHOES, SKIN_TONES, WHITES, Colour, Weighted,
                                  jitter_all, pick)
+
+
+FACING = Weighted({"front": 0.35, "three_quarter": 0.25, "side": 0.2, "back": 0.2})
+HAIR = Weighted({"short": 0.4, "long": 0.25, "bald": 0.1, "bun": 0.1, "curly": 0.15})
+HAT = Weighted({"none": 0.55, "cap": 0.12, "sunhat": 0.08, "tophat": 0.05, "beanie": 0.1, "bobble": 0.1})
+GLASSES = Weighted({"none": 0.82, "round": 0.08, "dark": 0.1})
+SHIRT = Weighted({"plain": 0.65, "hstripes": 0.25, "vstripes": 0.1})
+LOWER = Weighted({"trousers": 0.6, "shorts": 0.2, "skirt": 0.2})
+ARMS = Weighted({"down": 0.7, "wave": 0.25, "stick": 0.05})
 
 
 @dataclass(frozen=True)
@@ -37,14 +46,14 @@ def _clothing_pair(rng: np.random.Generator, red_white_rate: float) -> tuple[Col
 def random_person(rng: np.random.Generator, stance: Stance, colour_jitter: float, red_white_rate: float) -> Person:
     """One ordinary member of the crowd."""
     key = FigureKey(
-        facing=choose(rng, {"front": 0.35, "three_quarter": 0.25, "side": 0.2, "back": 0.2}),
-        hair=choose(rng, {"short": 0.4, "long": 0.25, "bald": 0.1, "bun": 0.1, "curly": 0.15}),
-        hat=choose(rng, {"none": 0.55, "cap": 0.12, "sunhat": 0.08, "tophat": 0.05, "beanie": 0.1, "bobble": 0.1}),
+        facing=FACING(rng),
+        hair=HAIR(rng),
+        hat=HAT(rng),
         hat_striped=bool(rng.random() < 0.3),
-        glasses=choose(rng, {"none": 0.82, "round": 0.08, "dark": 0.1}),
-        shirt=choose(rng, {"plain": 0.65, "hstripes": 0.25, "vstripes": 0.1}),
-        lower=choose(rng, {"trousers": 0.6, "shorts": 0.2, "skirt": 0.2}),
-        arms=choose(rng, {"down": 0.7, "wave": 0.25, "stick": 0.05}),
+        glasses=GLASSES(rng),
+        shirt=SHIRT(rng),
+        lower=LOWER(rng),
+        arms=ARMS(rng),
         stripe_period=STRIPE_PERIODS[int(rng.random() * len(STRIPE_PERIODS))],
     )
     skin = pick(rng, SKIN_TONES)

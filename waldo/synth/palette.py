@@ -4,6 +4,8 @@ All colours are RGB tuples of ints. Waldo's own colours are fixed here so that t
 generator, the look-alikes and the template baseline agree on what "Waldo red" is.
 """
 
+import bisect
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -59,6 +61,18 @@ def jitter_all(rng: np.random.Generator, colours: Sequence[Colour], amount: floa
 def pick(rng: np.random.Generator, options: Sequence[Colour]) -> Colour:
     """One colour from a list, drawn with the scene's generator."""
     return options[int(rng.random() * len(options))]
+
+
+class Weighted:
+    """A fixed weighted choice among names, prepared once: crowds make thousands of such draws."""
+
+    def __init__(self, options: dict[str, float]) -> None:
+        self.names = tuple(options)
+        self.cumulative = tuple(itertools.accumulate(options.values()))
+
+    def __call__(self, rng: np.random.Generator) -> str:
+        index = bisect.bisect_right(self.cumulative, rng.random() * self.cumulative[-1])
+        return self.names[min(index, len(self.names) - 1)]
 
 
 def choose(rng: np.random.Generator, options: dict[str, float]) -> str:
