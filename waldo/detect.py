@@ -90,6 +90,18 @@ def _resample_grid(heat: np.ndarray, scale: tuple[float, float], geometry: Stack
     return cv2.warpAffine(heat, to_scaled, (grid[1], grid[0]), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_REPLICATE)
 
 
+def _on_original(peaks: Peaks, scale: tuple[float, float], width: int, height: int) -> list[Detection]:
+    """Peaks found on a resized (and maybe grey-padded) picture, as detections on the original; padding's peaks dropped."""
+    sx, sy = scale
+    detections = []
+    for (px, py), score, size in zip(peaks.points.tolist(), peaks.scores.tolist(), peaks.head_heights.tolist()):
+        x, y, head = (px + 0.5) / sx - 0.5, (py + 0.5) / sy - 0.5, size / sy
+        if -0.5 <= x < width - 0.5 and -0.5 <= y < height - 0.5:  # inside some pixel of the picture
+            x, y = min(max(x, 0.0), width - 1.0), min(max(y, 0.0), height - 1.0)
+            detections.append(Detection(x, y, score, head_box(x, y, head, width, height), head))
+    return detections
+
+
 class Detector:
     """A loaded, inference-ready waldoness network and the settings to decode it."""
 
@@ -172,11 +184,7 @@ class Detector:
                 if (sx, sy) != (1.0, 1.0):
                     scale_heat = _resample_grid(scale_heat, (sx, sy), self.geometry, grid)
                 np.maximum(heat, scale_heat, out=heat)
-                for (px, py), score, size in zip(peaks.points.tolist(), peaks.scores.tolist(), peaks.head_heights.tolist()):
-                    x, y, head = (px + 0.5) / sx - 0.5, (py + 0.5) / sy - 0.5, size / sy
-                    if -0.5 <= x < width - 0.5 and -0.5 <= y < height - 0.5:  # inside a pixel of the picture, not the padding
-                        x, y = min(max(x, 0.0), width - 1.0), min(max(y, 0.0), height - 1.0)
-                        candidates.append(Detection(x, y, score, head_box(x, y, head, width, height), head))
+                candidates += _on_original(peaks, (sx, sy), width, height)
         if len(self.scales) > 1:
             detections = merge_across_scales(candidates, self.top_k)
         else:
