@@ -75,3 +75,4 @@ def test_detection_loss_normalises_by_waldo_count():
     assert detection_loss(perfect, **batch)["loss"] < 0.1 * losses["loss"]
     # offset L1 is summed over (dx, dy) and averaged over the two Waldos
     assert losses["offset"].item() == pytest.approx(np.abs(targets.offset).sum() / 2, rel=1e-5)
+

@@ -1,0 +1,100 @@
+"""Training through Hydra's compose API: a 1-batch run, overfitting, resuming, refusing bad configs."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import pytorch_lightning as pl
+import torch
+from hydra import compose, initialize_config_module
+
+from waldo.checkpoint import load_net
+from waldo.cli.train import build, train
+
+SMALL = [
+    "data.train_scene_size=[256,256]",
+    "data.patch_size=128",
+    "data.batch_size=4",
+    "data.num_workers=0",
+    "data.val_scene_size=[256,192]",
+    "data.val_scenes=4",
+    "data.val_batch_size=4",
+    "model.width=8",
+]
+
+
+def train_config(tmp_path: Path, *overrides: str):
+    with initialize_config_module("waldo.configs", version_base="1.3"):
+        return compose("train", overrides=[f"paths.root_dir={tmp_path}", f"paths.output_dir={tmp_path}", *SMALL, *overrides])
+
+
+def test_fast_dev_run_trains_one_batch(tmp_path):
+    module, datamodule, trainer = build(train_config(tmp_path, "debug=fast_dev_run"))
+    before = [p.detach().clone() for p in module.net.parameters()]
+    trainer.fit(module, datamodule=datamodule)
+    assert trainer.global_step == 1
+    assert any(not torch.equal(a, b) for a, b in zip(before, module.net.parameters()))
+
+
+class LossRecorder(pl.Callback):
+    def __init__(self):
+        self.losses = []
+
+    def on_train_batch_end(self, trainer, module, outputs, batch, batch_idx):
+        self.losses.append(float(outputs["loss"]))
+
+
+@pytest.mark.slow
+def test_overfitting_one_batch_drives_the_loss_down_tenfold(tmp_path):
+    cfg = train_config(tmp_path, "debug=overfit", "trainer.max_steps=150", "optimizer.lr=0.01", "data.augment_strength=0")
+    module, datamodule, trainer = build(cfg)
+    recorder = LossRecorder()
+    trainer.callbacks.append(recorder)
+    trainer.fit(module, datamodule=datamodule)
+    first, last = recorder.losses[0], min(recorder.losses[-5:])
+    assert last < first / 10, f"loss went from {first:.3f} to {last:.3f}"
+
+
+@pytest.mark.slow
+def test_training_writes_a_bundle_and_resuming_continues_the_step(tmp_path):
+    first_run = tmp_path / "first"
+    metrics = train(train_config(first_run, "trainer.max_steps=4", "trainer.val_check_interval=2"))
+    assert 0.0 <= metrics["val/f1"] <= 1.0 and "val/f1_best" in metrics
+    net, meta = load_net(first_run / "waldo_model.pt")
+    assert meta["info"]["command"].startswith("waldo-train")
+    last = first_run / "checkpoints" / "last.ckpt"
+    assert last.is_file()
+
+    resumed = tmp_path / "resumed"
+    module, datamodule, trainer = build(train_config(resumed, "trainer.max_steps=6", "trainer.val_check_interval=2"))
+    trainer.fit(module, datamodule=datamodule, ckpt_path=str(last))
+    assert trainer.global_step == 6
+
+
+@pytest.mark.parametrize(
+    "override, message",
+    [
+        ("model.stages.2.stride=0", r"model.stages\[2\].stride=0"),
+        ("model.stages.1.kernel=4", "even"),
+        ("data.scene.head_height=[12,200]", "receptive field"),
+        ("data.waldo_crop_rate=1.5", "waldo_crop_rate"),
+    ],
+)
+def test_bad_config_is_refused_before_training(tmp_path, override, message):
+    with pytest.raises(ValueError, match=message):
+        train(train_config(tmp_path, override, "trainer.max_steps=1"))
+    assert not (tmp_path / "checkpoints").exists()
+
+
+def test_cli_prints_one_line_and_exits_nonzero_on_a_bad_config(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "waldo.cli.train", "model.stages.2.stride=0", "trainer.max_steps=1"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "model.stages[2].stride=0" in result.stderr
+    assert "Traceback" not in result.stderr

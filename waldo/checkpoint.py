@@ -1,0 +1,76 @@
+"""Saving and loading the network with the model config that built it.
+
+Two kinds of file load here: the compact bundle (``waldo_model.pt``: weights, model
+config, how it was made) and a Lightning training checkpoint (``*.ckpt``). Both load
+with ``weights_only=True``: plain tensors and containers, never pickled code.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from waldo.model import WaldoNet, build_net
+
+BUNDLE_FORMAT = "waldo-bundle-1"
+
+
+def save_bundle(net: WaldoNet, model_cfg: Mapping, path: str | Path, info: Mapping[str, Any] | None = None) -> Path:
+    """Write weights + model config (+ free-form ``info`` such as the command and metrics) to ``path``."""
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} already exists; not overwriting it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().cpu().clone() for k, v in net.state_dict().items()}
+    torch.save({"format": BUNDLE_FORMAT, "model_config": dict(model_cfg), "state_dict": state, "info": dict(info or {})}, path)
+    return path
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        raise FileNotFoundError(f"checkpoint {path} does not exist")
+    if path.is_dir():
+        raise IsADirectoryError(f"checkpoint {path} is a folder, not a file")
+    try:
+        content = torch.load(path, map_location="cpu", weights_only=True)
+    except (RuntimeError, EOFError, zipfile.BadZipFile, ValueError, OSError) as error:
+        raise ValueError(f"checkpoint {path} is not a readable PyTorch file ({type(error).__name__}: {str(error).splitlines()[0][:120]})") from None
+    except Exception as error:  # an unpickler refusal also means "not a waldo checkpoint"
+        raise ValueError(f"checkpoint {path} could not be loaded safely ({type(error).__name__}); is it a waldo model?") from None
+    if not isinstance(content, dict):
+        raise ValueError(f"checkpoint {path} holds a {type(content).__name__}, not a waldo checkpoint")
+    return content
+
+
+def _split(content: dict[str, Any], path: Path) -> tuple[dict, dict[str, torch.Tensor], dict]:
+    """(model config, net state dict, info) from either kind of file."""
+    if content.get("format") == BUNDLE_FORMAT:
+        return content["model_config"], content["state_dict"], content.get("info", {})
+    hyper = content.get("hyper_parameters") or {}
+    if "state_dict" in content and "model_cfg" in hyper:
+        state = {k.removeprefix("net."): v for k, v in content["state_dict"].items() if k.startswith("net.")}
+        return dict(hyper["model_cfg"]), state, {"global_step": content.get("global_step")}
+    raise ValueError(f"checkpoint {path} is not a waldo model: it has neither a waldo bundle nor a waldo training checkpoint inside")
+
+
+def load_net(path: str | Path) -> tuple[WaldoNet, dict[str, Any]]:
+    """Rebuild the network a checkpoint describes and load its weights, in eval mode.
+
+    Returns the net and a dict with ``model_config`` and ``info``.
+    """
+    path = Path(path)
+    model_cfg, state, info = _split(_read(path), path)
+    try:
+        net = build_net(model_cfg)
+    except (ValueError, KeyError, TypeError) as error:
+        raise ValueError(f"checkpoint {path} has a model config this waldo cannot build: {error}") from None
+    try:
+        net.load_state_dict(state)
+    except RuntimeError as error:
+        first = str(error).strip().splitlines()
+        raise ValueError(f"checkpoint {path} does not fit the architecture its config describes: {' '.join(first[1:3])[:200]}") from None
+    return net.eval(), {"model_config": model_cfg, "info": info}

@@ -1,0 +1,90 @@
+"""waldo-train: train the waldoness network on synthetic scenes (Hydra app).
+
+Returns the optimised metric (``optimized_metric``) so Hydra sweepers can maximise it.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import hydra
+import pytorch_lightning as pl
+from hydra.utils import instantiate
+from omegaconf import DictConfig, OmegaConf
+
+from waldo.checkpoint import load_net, save_bundle
+from waldo.cli.errors import exit_on_user_error
+from waldo.data import WaldoDataModule
+from waldo.training import WaldoModule
+
+
+def check_config(cfg: DictConfig, module: WaldoModule) -> None:
+    """Refuse, before any training, a network that cannot see the heads the data will show it."""
+    field = module.net.geometry.receptive_field
+    largest_head = max(cfg.data.scene.head_height) * max(cfg.data.scale_range)
+    if field < largest_head:
+        raise ValueError(
+            f"the network's receptive field ({field} px) is smaller than the largest head it will be shown "
+            f"({largest_head:.0f} px = data.scene.head_height max x data.scale_range max); add stages or dilation "
+            "(waldo-explain shows the field)"
+        )
+    if field < 2 * largest_head:
+        warnings.warn(f"receptive field {field} px is under twice the largest head ({largest_head:.0f} px): little context", stacklevel=1)
+
+
+def build(cfg: DictConfig) -> tuple[WaldoModule, WaldoDataModule, pl.Trainer]:
+    model_cfg = OmegaConf.to_container(cfg.model, resolve=True)
+    module = WaldoModule(
+        model_cfg=model_cfg,
+        optimizer=instantiate(cfg.optimizer),
+        scheduler=instantiate(cfg.scheduler) if cfg.get("scheduler") else None,
+        **cfg.objective,
+    )
+    check_config(cfg, module)
+    datamodule = WaldoDataModule(cfg.data, module.net.layer_geometry, seed=int(cfg.seed))
+    callbacks = [instantiate(c) for c in (cfg.get("callbacks") or {}).values() if c is not None]  # `callbacks.x=null` drops one
+    loggers = [instantiate(c) for c in (cfg.get("logger") or {}).values() if c is not None]
+    trainer = instantiate(cfg.trainer, callbacks=callbacks, logger=loggers or False)
+    return module, datamodule, trainer
+
+
+def export_best(trainer: pl.Trainer, module: WaldoModule, cfg: DictConfig, metrics: dict[str, float]) -> Path | None:
+    """Write the compact bundle (weights + model config + command + metrics) beside the run."""
+    checkpoint = trainer.checkpoint_callback
+    best = getattr(checkpoint, "best_model_path", "") if checkpoint else ""
+    net = load_net(best)[0] if best else module.net
+    info = {
+        "command": " ".join(["waldo-train", *sys.argv[1:]]),
+        "checkpoint": best or "last weights",
+        "validation": {k: float(v) for k, v in metrics.items()},
+        "seed": int(cfg.seed),
+    }
+    return save_bundle(net, module.hparams.model_cfg, Path(cfg.paths.output_dir) / "waldo_model.pt", info)
+
+
+def train(cfg: DictConfig) -> dict[str, float]:
+    """Seed, build, fit (or resume from ``ckpt_path``), export; returns the logged metrics."""
+    pl.seed_everything(int(cfg.seed), workers=True)
+    module, datamodule, trainer = build(cfg)
+    if cfg.get("ckpt_path") and not Path(cfg.ckpt_path).is_file():
+        raise FileNotFoundError(f"ckpt_path={cfg.ckpt_path} does not exist")
+    trainer.fit(module, datamodule=datamodule, ckpt_path=cfg.get("ckpt_path"))
+    metrics = {k: float(v) for k, v in trainer.callback_metrics.items()}
+    if not trainer.fast_dev_run and trainer.is_global_zero:
+        bundle = export_best(trainer, module, cfg, metrics)
+        print(f"model bundle: {bundle}")
+    return metrics
+
+
+@hydra.main(version_base="1.3", config_path="pkg://waldo.configs", config_name="train")
+@exit_on_user_error
+def main(cfg: DictConfig) -> Any:
+    metrics = train(cfg)
+    return metrics.get(cfg.optimized_metric)
+
+
+if __name__ == "__main__":
+    main()

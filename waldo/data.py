@@ -1,0 +1,130 @@
+"""The LightningDataModule: an endless augmented synthetic stream for training, fixed scenes for validation.
+
+Users' own annotated pictures (COCO or CSV folders) can be mixed into training and
+can replace the synthetic validation set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import numpy as np
+import pytorch_lightning as pl
+import torch
+from omegaconf import DictConfig, OmegaConf
+from torch.utils.data import DataLoader, Dataset, IterableDataset, get_worker_info
+
+from waldo.augment import augment, head_heights, to_training_example, training_transform
+from waldo.conv import StackGeometry, stack_geometry, stack_out_size
+from waldo.datasets import FolderDataset, SyntheticScenes, SyntheticStream
+
+
+def scene_config_of_size(scene_cfg: Mapping, width: int, height: int) -> DictConfig:
+    """The same scene recipe drawn at another picture size."""
+    sized = OmegaConf.create(OmegaConf.to_container(scene_cfg, resolve=True) if isinstance(scene_cfg, DictConfig) else dict(scene_cfg))
+    sized.width, sized.height = int(width), int(height)
+    return sized
+
+
+class AugmentedPatches(IterableDataset):
+    """Endless training patches: each source scene gives ``crops_per_scene`` augmented, encoded crops.
+
+    ``folder`` (optional) holds the user's pictures; each patch comes from it with
+    probability ``folder_fraction``.
+    """
+
+    def __init__(self, stream: SyntheticStream, transform, data_cfg: Mapping, geometry: StackGeometry, layers, folder: Dataset | None, seed: int):
+        super().__init__()
+        self.stream, self.transform, self.cfg, self.geometry, self.folder, self.seed = stream, transform, data_cfg, geometry, folder, seed
+        patch = int(data_cfg.patch_size)
+        self.grid = (stack_out_size(patch, layers), stack_out_size(patch, layers))
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        info = get_worker_info()
+        worker = info.id if info is not None else 0
+        rank = torch.distributed.get_rank() if torch.distributed.is_available() and torch.distributed.is_initialized() else 0
+        cfg, transform = self.cfg, self.transform
+        transform.set_random_seed(self.seed + 7919 * worker + 104729 * rank)
+        choose = np.random.default_rng([self.seed, worker, rank])
+        for scene in self.stream:
+            for _ in range(int(cfg.crops_per_scene)):
+                source = scene
+                if self.folder is not None and choose.random() < float(cfg.folder_fraction):
+                    source = self.folder[int(choose.integers(len(self.folder)))]
+                image, points, heights = augment(transform, source)
+                yield to_training_example(image, points, heights, self.geometry, self.grid, float(cfg.sigma_per_head), float(cfg.min_sigma))
+
+
+class EncodedScenes(Dataset):
+    """Validation pictures as they are (no augmentation), with targets for the validation loss."""
+
+    def __init__(self, scenes: Dataset, geometry: StackGeometry, layers, data_cfg: Mapping):
+        self.items = [scenes[i] for i in range(len(scenes))]  # rendered once: validation must not pay for drawing every epoch
+        self.geometry, self.layers, self.cfg = geometry, layers, data_cfg
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        item = self.items[index]
+        h, w = item["image"].shape[:2]
+        grid = (stack_out_size(h, self.layers), stack_out_size(w, self.layers))
+        return to_training_example(item["image"], item["points"], head_heights(item["boxes"]), self.geometry, grid, float(self.cfg.sigma_per_head), float(self.cfg.min_sigma))
+
+
+def collate(examples: list[dict[str, Any]]) -> dict[str, Any]:
+    """Stack same-shaped tensors; keep per-picture point lists as lists."""
+    batch = {key: torch.stack([e[key] for e in examples]) for key in ("image", "heat", "offset", "log_size", "mask")}
+    batch["points"] = [e["points"] for e in examples]
+    batch["heights"] = [e["heights"] for e in examples]
+    return batch
+
+
+class WaldoDataModule(pl.LightningDataModule):
+    """Builds loaders from ``cfg.data``; needs the network's layer geometry to place targets."""
+
+    def __init__(self, data_cfg: DictConfig, layers, seed: int = 0):
+        super().__init__()
+        self.cfg, self.layers, self.seed = data_cfg, list(layers), int(seed)
+        self.geometry = stack_geometry(self.layers)
+        for key in ("patch_size", "batch_size", "crops_per_scene", "val_scenes", "val_batch_size"):
+            if int(data_cfg[key]) < 1:
+                raise ValueError(f"data.{key}={data_cfg[key]} must be at least 1")
+        self.transform = training_transform(
+            int(data_cfg.patch_size), float(data_cfg.augment_strength), tuple(data_cfg.scale_range), float(data_cfg.waldo_crop_rate)
+        )
+
+    def setup(self, stage: str | None = None) -> None:
+        cfg = self.cfg
+        train_w, train_h = cfg.train_scene_size
+        self.train_set = AugmentedPatches(
+            SyntheticStream(scene_config_of_size(cfg.scene, train_w, train_h), seed=self.seed),
+            self.transform,
+            cfg,
+            self.geometry,
+            self.layers,
+            FolderDataset(cfg.train_folder) if cfg.get("train_folder") else None,
+            self.seed,
+        )
+        if cfg.get("val_folder"):
+            val_scenes = FolderDataset(cfg.val_folder)
+        else:
+            val_w, val_h = cfg.val_scene_size
+            val_scenes = SyntheticScenes(scene_config_of_size(cfg.scene, val_w, val_h), length=int(cfg.val_scenes), seed=int(cfg.val_seed))
+        self.val_set = EncodedScenes(val_scenes, self.geometry, self.layers, cfg)
+
+    def train_dataloader(self) -> DataLoader:
+        workers = int(self.cfg.num_workers)
+        return DataLoader(
+            self.train_set,
+            batch_size=int(self.cfg.batch_size),
+            num_workers=workers,
+            collate_fn=collate,
+            persistent_workers=workers > 0,
+            prefetch_factor=4 if workers > 0 else None,
+        )
+
+    def val_dataloader(self) -> DataLoader:
+        same_size = self.cfg.get("val_folder") is None
+        return DataLoader(self.val_set, batch_size=int(self.cfg.val_batch_size) if same_size else 1, collate_fn=collate)
