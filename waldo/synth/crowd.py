@@ -6,8 +6,8 @@ import numpy as np
 
 from waldo.synth.figure_templates import STRIPE_PERIODS, FigureKey
 from waldo.synth.figures import Person, make_palette
-from waldo.synth.palette import (CLOTHING, HAIR_COLOURS, REDS, SHOES, SKIN_TONES, WHITES, Colour, Weighted,
-                                 jitter_all, pick)
+from waldo.synth.palette import (CLOTHING, HAIR_COLOURS, REDS, SHOES, SKIN_TONES, WHITES, Weighted, jitter_all,
+                                 pick_at)
 
 
 FACING = Weighted({"front": 0.35, "three_quarter": 0.25, "side": 0.2, "back": 0.2})
@@ -28,44 +28,45 @@ class Stance:
     head_height: float
 
 
-def body_variation(rng: np.random.Generator) -> dict[str, float | bool]:
-    """Per-person proportions: build, height of the body, a slight head tilt, facing left or right."""
-    mirror, width, body, tilt = rng.random(4).tolist()
+def variation_from(uniforms: list[float]) -> dict[str, float | bool]:
+    """Per-person proportions from four uniform draws: facing left or right, build, body length, head tilt."""
+    mirror, width, body, tilt = uniforms
     return {"mirrored": mirror < 0.5, "width_scale": 0.85 + 0.35 * width, "body_scale": 0.9 + 0.2 * body,
             "head_tilt_deg": 8.0 * tilt - 4.0}
 
 
-def _clothing_pair(rng: np.random.Generator, red_white_rate: float) -> tuple[Colour, Colour]:
-    """Shirt colours; some ordinary people wear red or white so red alone never means Waldo."""
-    if rng.random() < red_white_rate:
-        first = pick(rng, REDS) if rng.random() < 0.6 else pick(rng, WHITES)
-        return first, pick(rng, CLOTHING)
-    return pick(rng, CLOTHING), pick(rng, CLOTHING)
+def body_variation(rng: np.random.Generator) -> dict[str, float | bool]:
+    """Per-person proportions drawn from the generator."""
+    return variation_from(rng.random(4).tolist())
+
+
+PERSON_DRAWS = 26
 
 
 def random_person(rng: np.random.Generator, stance: Stance, colour_jitter: float, red_white_rate: float) -> Person:
-    """One ordinary member of the crowd."""
-    key = FigureKey(
-        facing=FACING(rng),
-        hair=HAIR(rng),
-        hat=HAT(rng),
-        hat_striped=bool(rng.random() < 0.3),
-        glasses=GLASSES(rng),
-        shirt=SHIRT(rng),
-        lower=LOWER(rng),
-        arms=ARMS(rng),
-        stripe_period=STRIPE_PERIODS[int(rng.random() * len(STRIPE_PERIODS))],
-    )
-    skin = pick(rng, SKIN_TONES)
+    """One ordinary member of the crowd.
+
+    All of a person's choices come from one block of uniforms (and one more draw for colour
+    jitter): a scene has hundreds of people and each call to the generator costs about a microsecond.
+    """
+    u = rng.random(PERSON_DRAWS).tolist()
+    key = FigureKey(facing=FACING.at(u[0]), hair=HAIR.at(u[1]), hat=HAT.at(u[2]), hat_striped=u[3] < 0.3,
+                    glasses=GLASSES.at(u[4]), shirt=SHIRT.at(u[5]), lower=LOWER.at(u[6]), arms=ARMS.at(u[7]),
+                    stripe_period=STRIPE_PERIODS[int(u[8] * len(STRIPE_PERIODS))])
+    skin = pick_at(SKIN_TONES, u[9])
+    if u[13] < red_white_rate:
+        shirt = (pick_at(REDS, u[14]) if u[15] < 0.6 else pick_at(WHITES, u[14]), pick_at(CLOTHING, u[16]))
+    else:
+        shirt = (pick_at(CLOTHING, u[14]), pick_at(CLOTHING, u[16]))
     palette = make_palette(
         skin=skin,
-        hair=pick(rng, HAIR_COLOURS),
-        hat=(pick(rng, CLOTHING), pick(rng, CLOTHING)),
-        shirt=_clothing_pair(rng, red_white_rate),
-        lower=pick(rng, CLOTHING),
-        legs=skin if rng.random() < 0.7 else pick(rng, CLOTHING),
-        shoes=pick(rng, SHOES),
+        hair=pick_at(HAIR_COLOURS, u[10]),
+        hat=(pick_at(CLOTHING, u[11]), pick_at(CLOTHING, u[12])),
+        shirt=shirt,
+        lower=pick_at(CLOTHING, u[17]),
+        legs=skin if u[18] < 0.7 else pick_at(CLOTHING, u[19]),
+        shoes=pick_at(SHOES, u[20]),
     )
     palette = jitter_all(rng, palette, colour_jitter)
-    size = stance.head_height * (0.75 if rng.random() < 0.1 else 1.0)
-    return Person(key, palette, stance.x, stance.y, size, **body_variation(rng))
+    size = stance.head_height * (0.75 if u[25] < 0.1 else 1.0)
+    return Person(key, palette, stance.x, stance.y, size, **variation_from(u[21:25]))

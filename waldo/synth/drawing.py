@@ -13,6 +13,7 @@ import numpy as np
 
 from waldo.synth.palette import Colour
 
+INK_WIDTH = 0.025
 FIXED_SHIFT = 3
 FIXED_SCALE = float(1 << FIXED_SHIFT)
 

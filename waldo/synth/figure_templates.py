@@ -14,7 +14,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from waldo.synth.drawing import ellipse, mirror_x, polygon, rect, stripe_bands
+from waldo.synth.drawing import INK_WIDTH, ellipse, mirror_x, polygon, rect, stripe_bands
 
 
 class Material(IntEnum):
@@ -226,24 +226,33 @@ def _body_parts(key: FigureKey) -> PartList:
         b.add(Material.STICK, [polygon((tip_x - 0.12, -2.05), (tip_x, 0.0))], "line", 0.06)
     _shirt(b, key, arms)
     b.add(Material.SKIN, hands, "flat")
-    b.add(Material.INK, outlines + [lower, torso] + arms + hands, "ring", 0.035)
+    b.add(Material.INK, outlines + [lower, torso] + arms + hands, "ring", INK_WIDTH)
     return b.build()
 
 
-def _hair_back(style: str, turn: float) -> list[np.ndarray]:
-    """The part of the hair seen behind the face (and around it)."""
+def _closed(shape: np.ndarray) -> np.ndarray:
+    """A shape's outline as an open path that returns to its start, to share a stroke with open paths."""
+    return np.concatenate([shape, shape[:1]])
+
+
+def _hair_back(style: str, turn: float) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The hair seen behind and around the face: its shapes, and the parts of its outline the face leaves visible."""
     shift = -0.03 * turn
     if style == "bald":
-        return []
+        return [], []
     if style == "long":
         top = ellipse(shift, -0.45, 0.31, 0.33, 12, 180, 360)
-        return [np.concatenate([top, polygon((0.31 + shift, -0.02), (-0.31 + shift, -0.02))])]
+        left, right = polygon((-0.31 + shift, -0.02)), polygon((0.31 + shift, -0.02))
+        return [np.concatenate([top, right, left])], [np.concatenate([left, top, right])]
     if style == "curly":
-        return [ellipse(shift, -0.5, 0.36, 0.38, 18)]
+        return [ellipse(shift, -0.5, 0.36, 0.38, 18)], [ellipse(shift, -0.5, 0.36, 0.38, 14, 140, 400)]
     shapes = [ellipse(shift, -0.45, 0.28, 0.32, 16)]
+    paths = [ellipse(shift, -0.45, 0.28, 0.32, 14, 150, 390)]
     if style == "bun":
-        shapes.append(ellipse(shift - 0.05 * turn, -0.82, 0.11, 0.1, 10))
-    return shapes
+        bun = ellipse(shift - 0.05 * turn, -0.82, 0.11, 0.1, 10)
+        shapes.append(bun)
+        paths.append(_closed(bun))
+    return shapes, paths
 
 
 def _hat(b: _PartListBuilder, key: FigureKey, turn: float) -> None:
@@ -253,14 +262,18 @@ def _hat(b: _PartListBuilder, key: FigureKey, turn: float) -> None:
         dome = polygon((-0.30, -0.54), (-0.29 + lean * 0.3, -0.66), (-0.24 + lean * 0.6, -0.77), (-0.14 + lean, -0.85),
                        (lean, -0.88), (0.14 + lean, -0.85), (0.24 + lean * 0.6, -0.77), (0.29 + lean * 0.3, -0.66),
                        (0.30, -0.54))
+        brim = polygon((-0.31, -0.6), (0.31, -0.6), (0.32, -0.51), (0.0, -0.49), (-0.32, -0.51))
         b.add(Material.HAT_A, [dome], "flat")
         if key.hat_striped:
             b.add(Material.HAT_B, stripe_bands(dome, -0.8, 0.1, axis=1), "stripes", size="large")
             b.add(Material.HAT_B, stripe_bands(dome, -0.77, 0.15, axis=1), "stripes", size="small")
-        b.add(Material.INK, [dome], "ring", 0.035)
-        b.add(Material.HAT_B, [polygon((-0.31, -0.6), (0.31, -0.6), (0.32, -0.51), (0.0, -0.49), (-0.32, -0.51))])
+        b.add(Material.HAT_B, [brim], "flat")
+        outlines = [dome, _closed(brim)]
         if key.hat == "bobble":
-            b.add(Material.HAT_B, [ellipse(lean * 1.4, -0.905, 0.095, 0.095, 12)])
+            pompom = ellipse(lean * 1.4, -0.905, 0.095, 0.095, 12)
+            b.add(Material.HAT_B, [pompom], "flat")
+            outlines.append(_closed(pompom))
+        b.add(Material.INK, outlines, "line", INK_WIDTH)
     elif key.hat == "cap":
         b.add(Material.HAT_A, [ellipse(0.0, -0.55, 0.28, 0.25, 12, 180, 360)])
         visor = (polygon((0.18, -0.6), (0.5, -0.57), (0.5, -0.52), (0.18, -0.52)) if key.facing == "side"
@@ -294,22 +307,22 @@ def _face_details(b: _PartListBuilder, key: FigureKey, turn: float, face_cx: flo
         b.add(Material.LENS, rims, "flat")
     b.add(Material.INK, [ellipse(x, eye_y + 0.005, 0.03, 0.037, 8) for x in eyes], "flat")
     if key.glasses == "round":
-        b.add(Material.INK, rims, "ring", 0.03)
+        b.add(Material.INK, rims, "ring", INK_WIDTH)
         joins = ([polygon((eyes[0] + 0.085, eye_y - 0.01), (eyes[1] - 0.085, eye_y - 0.01))] if len(eyes) == 2
                  else [polygon((eyes[0] - 0.085, eye_y), (face_cx - face_rx * 0.7, eye_y - 0.02))])
-        b.add(Material.INK, joins, "line", 0.03)
+        b.add(Material.INK, joins, "line", INK_WIDTH)
     elif key.glasses == "dark":
         b.add(Material.INK, [ellipse(x, eye_y, 0.09, 0.065, 10) for x in eyes], "flat")
         if len(eyes) == 2:
-            b.add(Material.INK, [polygon((eyes[0], eye_y - 0.02), (eyes[1], eye_y - 0.02))], "line", 0.03)
+            b.add(Material.INK, [polygon((eyes[0], eye_y - 0.02), (eyes[1], eye_y - 0.02))], "line", INK_WIDTH)
     if key.facing == "side":
         tip = face_cx + face_rx
         b.add(Material.SKIN, [polygon((tip - 0.03, -0.33), (tip + 0.07, -0.24), (tip - 0.02, -0.21))], size="large")
     else:
         nose_x = face_cx + 0.12 * turn
-        b.add(Material.INK, [ellipse(nose_x, -0.27, 0.035, 0.03, 6, 200, 340)], "line", 0.025, size="large")
+        b.add(Material.INK, [ellipse(nose_x, -0.27, 0.035, 0.03, 6, 200, 340)], "line", INK_WIDTH, size="large")
     mouth_x = face_cx + 0.11 * turn
-    b.add(Material.INK, [ellipse(mouth_x, -0.16, 0.085 * (1 - 0.35 * turn), 0.045, 7, 20, 160)], "line", 0.025,
+    b.add(Material.INK, [ellipse(mouth_x, -0.16, 0.085 * (1 - 0.35 * turn), 0.045, 7, 20, 160)], "line", INK_WIDTH,
           size="large")
 
 
@@ -325,24 +338,38 @@ def _head_parts(key: FigureKey) -> PartList:
     turn = FACE_TURN[key.facing]
     face_cx = 0.06 * turn
     face_rx = 0.25 - 0.03 * turn
-    b.add(Material.HAIR, _hair_back(key.hair, turn))
+    hair_shapes, outlines = _hair_back(key.hair, turn)
+    b.add(Material.HAIR, hair_shapes, "flat")
     if key.facing == "front":
-        b.add(Material.SKIN, [ellipse(-0.25, -0.38, 0.05, 0.08, 8), ellipse(0.25, -0.38, 0.05, 0.08, 8)], size="large")
+        ears = [ellipse(-0.25, -0.38, 0.05, 0.08, 8), ellipse(0.25, -0.38, 0.05, 0.08, 8)]
+        ear_outlines = [ellipse(-0.25, -0.38, 0.05, 0.08, 6, 90, 270), ellipse(0.25, -0.38, 0.05, 0.08, 6, -90, 90)]
     elif key.facing != "back":
-        b.add(Material.SKIN, [ellipse(face_cx - 0.26 * turn, -0.38, 0.05, 0.08, 8)], size="large")
-    b.add(Material.SKIN, [ellipse(face_cx, -0.35, face_rx, 0.35, 20)])
-    if key.facing == "back":
-        if key.hair != "bald":
-            b.add(Material.HAIR, [ellipse(0.0, -0.45, 0.27, 0.3, 16)])
+        ears = [ellipse(face_cx - 0.26 * turn, -0.38, 0.05, 0.08, 8)]
+        ear_outlines = [ellipse(face_cx - 0.26 * turn, -0.38, 0.05, 0.08, 6, 90, 270)]
     else:
-        if key.hat == "none" and key.hair != "bald":
-            fringe_rx = 0.3 if key.hair == "curly" else 0.265
-            b.add(Material.HAIR, [ellipse(face_cx - 0.04 * turn, -0.5, fringe_rx, 0.22, 12, 180, 360)])
-        elif key.hair != "bald":
-            tufts = [ellipse(face_cx - face_rx + 0.02, -0.52, 0.07, 0.09, 8)]
+        ears, ear_outlines = [], []
+    b.add(Material.SKIN, ears, "flat", size="large")
+    b.add(Material.INK, ear_outlines, "line", INK_WIDTH, size="large")
+    face = ellipse(face_cx, -0.35, face_rx, 0.35, 20)
+    b.add(Material.SKIN, [face], "flat")
+    if key.facing == "back":
+        cover = [ellipse(0.0, -0.45, 0.27, 0.3, 16)] if key.hair != "bald" else []
+        b.add(Material.HAIR, cover, "flat")
+        outlines += [_closed(c) for c in cover] + [ellipse(face_cx, -0.35, face_rx, 0.35, 8, 35, 145)]
+        b.add(Material.INK, outlines, "line", INK_WIDTH)
+    else:
+        if key.hair == "bald":
+            above = []
+        elif key.hat == "none":
+            above = [ellipse(face_cx - 0.04 * turn, -0.5, 0.3 if key.hair == "curly" else 0.265, 0.22, 12, 180, 360)]
+        else:
+            above = [ellipse(face_cx - face_rx + 0.02, -0.52, 0.07, 0.09, 8)]
             if turn < 0.8:
-                tufts.append(ellipse(face_cx + face_rx - 0.02, -0.52, 0.07, 0.09, 8))
-            b.add(Material.HAIR, tufts)
+                above.append(ellipse(face_cx + face_rx - 0.02, -0.52, 0.07, 0.09, 8))
+        b.add(Material.HAIR, above, "flat")
+        bare_top = key.hair == "bald" and key.hat == "none"
+        outlines.append(_closed(face) if bare_top else ellipse(face_cx, -0.35, face_rx, 0.35, 16, -25, 205))
+        b.add(Material.INK, outlines + [_closed(a) for a in above], "line", INK_WIDTH)
         _face_details(b, key, turn, face_cx, face_rx)
     _hat(b, key, turn)
     return b.build()

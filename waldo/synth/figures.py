@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from waldo.synth.drawing import FIXED_SCALE, fill, stroke
+from waldo.synth.drawing import FIXED_SCALE, INK_WIDTH, fill, stroke
 from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FigureKey, Material, PartList, body_parts, head_parts
 from waldo.synth.palette import OUTLINE, STICK_BROWN, Colour
 
 DETAIL_MIN_PX = 20.0
-OUTLINE_WIDTH = 0.025
 STRIPE_BLEED_PX = 0.75
 LENS_TINT: Colour = (250, 250, 246)
 
@@ -87,7 +86,7 @@ def _paint(image: np.ndarray, parts: PartList, matrix: np.ndarray, offset: np.nd
         points[rows, axes] = centres + (points[rows, axes] - centres) * keep
     fixed = (points @ (matrix.T * FIXED_SCALE) + (offset * FIXED_SCALE + 0.5)).astype(np.int32)
     polygons = [fixed[span] for span in parts.polygon_slices]
-    outline_px = max(1, int(OUTLINE_WIDTH * unit_px + 0.5))
+    outline_px = max(1, int(INK_WIDTH * unit_px + 0.5))
     skipped_size = "large" if unit_px < DETAIL_MIN_PX else "small"
     ink = palette[Material.INK]
     for style, material, select, width, size in parts.steps:

@@ -63,6 +63,11 @@ def pick(rng: np.random.Generator, options: Sequence[Colour]) -> Colour:
     return options[int(rng.random() * len(options))]
 
 
+def pick_at(options: Sequence[Colour], uniform: float) -> Colour:
+    """The colour of a list that a uniform draw in [0, 1) selects."""
+    return options[int(uniform * len(options))]
+
+
 class Weighted:
     """A fixed weighted choice among names, prepared once: crowds make thousands of such draws."""
 
@@ -71,7 +76,11 @@ class Weighted:
         self.cumulative = tuple(itertools.accumulate(options.values()))
 
     def __call__(self, rng: np.random.Generator) -> str:
-        index = bisect.bisect_right(self.cumulative, rng.random() * self.cumulative[-1])
+        return self.at(rng.random())
+
+    def at(self, uniform: float) -> str:
+        """The name that a uniform draw in [0, 1) selects."""
+        index = bisect.bisect_right(self.cumulative, uniform * self.cumulative[-1])
         return self.names[min(index, len(self.names) - 1)]
 
 

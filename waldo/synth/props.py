@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from waldo.synth.drawing import clip_to_band, ellipse, fill, polygon, rect, stripe_bands, stroke, to_fixed
+from waldo.synth.drawing import INK_WIDTH, clip_to_band, ellipse, fill, polygon, rect, stripe_bands, stroke, to_fixed
 from waldo.synth.palette import CLOTHING, OUTLINE, REDS, STICK_BROWN, WALDO_WHITE, Colour, jitter, pick
 
 StripeColours = tuple[Colour, Colour]
@@ -24,7 +24,7 @@ class Pen:
 
     def __init__(self, image: np.ndarray, x: float, y: float, unit: float) -> None:
         self.image, self.origin, self.unit = image, np.array([x, y]), unit
-        self.ink = max(1, int(round(0.035 * unit)))
+        self.ink = max(1, int(INK_WIDTH * unit + 0.5))
 
     def px(self, shape: np.ndarray) -> np.ndarray:
         return to_fixed(shape * self.unit + self.origin)
@@ -190,4 +190,4 @@ def draw_head_cover(image: np.ndarray, rng: np.random.Generator, box: tuple[floa
                     colour_jitter)
     fixed = [to_fixed(cover)]
     fill(image, fixed, colour)
-    stroke(image, fixed, OUTLINE, max(1, int(round(0.035 * height))), True)
+    stroke(image, fixed, OUTLINE, max(1, int(INK_WIDTH * height + 0.5)), True)

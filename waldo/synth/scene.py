@@ -66,22 +66,29 @@ class _Layout:
     def add(self, y: float, kind: str, payload: Any) -> None:
         self.items.append(_Item(y, len(self.items), kind, payload))
 
-    def random_ground_point(self) -> tuple[float, float]:
+    def random_ground_points(self, count: int) -> tuple[list[float], list[float]]:
         """Feet anywhere from where a head just shows at the top to where a head just shows at the bottom."""
         width, height = self.config.width, self.config.height
-        y = self.rng.uniform(2.5 * self.head_at(0.0), height + 3.3 * self.head_at(height))
-        x = self.rng.uniform(-0.5 * self.reference_head, width + 0.5 * self.reference_head)
-        return float(x), float(y)
+        ys = self.rng.uniform(2.5 * self.head_at(0.0), height + 3.3 * self.head_at(height), count)
+        xs = self.rng.uniform(-0.5 * self.reference_head, width + 0.5 * self.reference_head, count)
+        return xs.tolist(), ys.tolist()
+
+    def random_ground_point(self) -> tuple[float, float]:
+        """One such point."""
+        xs, ys = self.random_ground_points(1)
+        return xs[0], ys[0]
 
 
 def _plan_crowd(layout: _Layout) -> int:
     config, rng = layout.config, layout.rng
     area = config.width * config.height
     count = min(config.max_people, int(config.crowd_density * area / (BODY_AREA_IN_HEADS * layout.reference_head ** 2)))
-    for _ in range(count):
-        x, y = layout.random_ground_point()
-        stance = Stance(x, y, layout.head_at(y) * rng.uniform(0.9, 1.1))
-        if rng.random() < config.lookalike_rate:
+    xs, ys = layout.random_ground_points(count)
+    sizes = rng.uniform(0.9, 1.1, count).tolist()
+    lookalikes = (rng.random(count) < config.lookalike_rate).tolist()
+    for x, y, size, lookalike in zip(xs, ys, sizes, lookalikes):
+        stance = Stance(x, y, layout.head_at(y) * size)
+        if lookalike:
             person = random_lookalike(rng, stance, config.palette_jitter, config.lookalike_mix)
         else:
             person = random_person(rng, stance, config.palette_jitter, config.red_white_rate)
