@@ -8,6 +8,7 @@ in one go.
 import math
 from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 
 from waldo.synth.drawing import FIXED_SCALE, INK_WIDTH, fill, stroke
@@ -62,29 +63,36 @@ class Person:
         return self.chin[1] - 1.05 * self.head_height
 
 
-def _head_matrix(person: Person) -> np.ndarray:
+def _head_matrix(person: Person) -> tuple[float, float, float, float]:
+    """(a, b, c, d) of the 2x2 map from head units to pixels: x' = a x + b y, y' = c x + d y."""
     angle = math.radians(person.head_tilt_deg)
     cos, sin = math.cos(angle), math.sin(angle)
     flip = -1.0 if person.mirrored else 1.0
     scale = person.head_height
-    return np.array([[cos * flip * scale, -sin * scale], [sin * flip * scale, cos * scale]])
+    return cos * flip * scale, -sin * scale, sin * flip * scale, cos * scale
 
 
-def _body_matrix(person: Person) -> np.ndarray:
+def _body_matrix(person: Person) -> tuple[float, float, float, float]:
     flip = -1.0 if person.mirrored else 1.0
-    return np.array([[flip * person.width_scale * person.head_height, 0.0],
-                     [0.0, person.body_scale * person.head_height]])
+    return flip * person.width_scale * person.head_height, 0.0, 0.0, person.body_scale * person.head_height
 
 
-def _paint(image: np.ndarray, parts: PartList, matrix: np.ndarray, offset: np.ndarray,
-           palette: tuple[Colour, ...], unit_px: float) -> None:
-    points = parts.points
-    if parts.stripe_rows.size:
-        points = points.copy()
-        rows, axes, centres = parts.stripe_rows, parts.stripe_axes, parts.stripe_centres
-        keep = np.maximum(0.0, 1.0 - STRIPE_BLEED_PX / (unit_px * parts.stripe_halves))
-        points[rows, axes] = centres + (points[rows, axes] - centres) * keep
-    fixed = (points @ (matrix.T * FIXED_SCALE) + (offset * FIXED_SCALE + 0.5)).astype(np.int32)
+def _thinned_stripes(parts: PartList, unit_px: float) -> np.ndarray:
+    """Template points with every stripe band narrowed by what rasterisation will add back."""
+    points = parts.points.copy()
+    rows, axes, centres = parts.stripe_rows, parts.stripe_axes, parts.stripe_centres
+    keep = np.maximum(0.0, 1.0 - STRIPE_BLEED_PX / (unit_px * parts.stripe_halves))
+    points[rows, axes] = centres + (points[rows, axes] - centres) * keep
+    return points
+
+
+def _paint(image: np.ndarray, parts: PartList, matrix: tuple[float, float, float, float],
+           offset: tuple[float, float], palette: tuple[Colour, ...], unit_px: float) -> None:
+    points = _thinned_stripes(parts, unit_px) if parts.stripe_rows.size else parts.points
+    a, b, c, d = matrix
+    affine = np.array([[a * FIXED_SCALE, b * FIXED_SCALE, offset[0] * FIXED_SCALE + 0.5],
+                       [c * FIXED_SCALE, d * FIXED_SCALE, offset[1] * FIXED_SCALE + 0.5]])
+    fixed = cv2.transform(points.reshape(-1, 1, 2), affine).astype(np.int32)
     polygons = [fixed[span] for span in parts.polygon_slices]
     outline_px = max(1, int(INK_WIDTH * unit_px + 0.5))
     skipped_size = "large" if unit_px < DETAIL_MIN_PX else "small"
@@ -104,15 +112,15 @@ def _paint(image: np.ndarray, parts: PartList, matrix: np.ndarray, offset: np.nd
 
 def draw_body(image: np.ndarray, person: Person) -> None:
     """Everything below the chin."""
-    _paint(image, body_parts(person.key), _body_matrix(person), np.array([person.x, person.y]),
-           person.palette, person.head_height)
+    _paint(image, body_parts(person.key), _body_matrix(person), (person.x, person.y), person.palette,
+           person.head_height)
 
 
 def draw_head(image: np.ndarray, person: Person, origin: tuple[float, float] = (0.0, 0.0)) -> None:
     """The head; `origin` is the image position of pixel (0, 0) of `image`, for drawing into a crop."""
     chin_x, chin_y = person.chin
-    offset = np.array([chin_x - origin[0], chin_y - origin[1]])
-    _paint(image, head_parts(person.key), _head_matrix(person), offset, person.palette, person.head_height)
+    _paint(image, head_parts(person.key), _head_matrix(person), (chin_x - origin[0], chin_y - origin[1]),
+           person.palette, person.head_height)
 
 
 def draw_person(image: np.ndarray, person: Person) -> None:
@@ -123,7 +131,8 @@ def draw_person(image: np.ndarray, person: Person) -> None:
 
 def head_extent(person: Person, margin_px: float = 2.0) -> tuple[int, int, int, int]:
     """Integer pixel box (x0, y0, x1, y1) that surely holds the drawn head, outlines included."""
-    points = head_parts(person.key).points @ _head_matrix(person).T + np.array(person.chin)
+    a, b, c, d = _head_matrix(person)
+    points = head_parts(person.key).points @ np.array([[a, c], [b, d]]) + np.array(person.chin)
     x0, y0 = np.floor(points.min(axis=0) - margin_px).astype(int)
     x1, y1 = np.ceil(points.max(axis=0) + margin_px).astype(int)
     return int(x0), int(y0), int(x1) + 1, int(y1) + 1
@@ -132,9 +141,9 @@ def head_extent(person: Person, margin_px: float = 2.0) -> tuple[int, int, int, 
 def face_centre(person: Person) -> tuple[float, float]:
     """Pixel position of the middle of the face: the head point a detector should find."""
     turn = FACE_TURN[person.key.facing]
-    local = np.array([0.06 * turn, -0.36])
-    x, y = local @ _head_matrix(person).T + np.array(person.chin)
-    return float(x), float(y)
+    a, b, c, d = _head_matrix(person)
+    u, v = 0.06 * turn, -0.36
+    return person.chin[0] + a * u + b * v, person.chin[1] + c * u + d * v
 
 
 @dataclass(frozen=True)
