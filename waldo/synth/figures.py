@@ -12,7 +12,9 @@ import cv2
 import numpy as np
 
 from waldo.synth.drawing import FIXED_SCALE, INK_WIDTH, fill, stroke
-from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FigureKey, Material, PartList, body_parts, head_parts
+from waldo.synth.body_template import body_parts
+from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FigureKey, Material, PartList
+from waldo.synth.head_template import head_parts
 from waldo.synth.palette import OUTLINE, STICK_BROWN, Colour
 
 DETAIL_MIN_PX = 20.0
