@@ -7,6 +7,7 @@ reported and skipped, and the exit status says something failed.
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 import sys
 import time
@@ -29,9 +30,7 @@ RUNS_FOLDER = Path("runs") / "detect"
 
 def bundled_sample() -> Path:
     """The scene ``waldo-detect`` runs on when given no input, so a fresh install shows what it does."""
-    from importlib.resources import files
-
-    return Path(str(files("waldo") / "assets" / "sample_scene.png"))
+    return Path(str(importlib.resources.files("waldo") / "assets" / "sample_scene.png"))
 
 
 def make_output_dir(requested: str | None) -> Path:
