@@ -163,3 +163,13 @@ def test_presets_are_valid_and_hard_is_harder(preset):
         assert config.head_height[1] < default.head_height[1]
     if preset == "easy":
         assert config.crowd_density < default.crowd_density and config.head_height[0] > default.head_height[0]
+
+
+def test_render_benchmark_reports_consistent_rates():
+    from waldo.benchmark_render import measure_render_speed
+
+    result = measure_render_speed(small_scene(), 2, width=128, height=96)
+    assert result["scenes"] == 2 and result["width"] == 128 and result["height"] == 96
+    assert result["scenes_per_s"] * result["ms_per_scene"] == pytest.approx(1000.0)
+    with pytest.raises(ValueError, match="n must be"):
+        measure_render_speed(small_scene(), 0)
