@@ -16,8 +16,9 @@ import hydra
 from omegaconf import DictConfig, OmegaConf
 
 from waldo.baseline import TemplateMatcher
-from waldo.cli.detect import as_scales, make_output_dir
+from waldo.cli.detect import as_scales
 from waldo.cli.errors import exit_on_user_error
+from waldo.cli.run_folders import fresh_output_dir
 from waldo.datasets import FolderDataset, SyntheticScenes
 from waldo.detect import Detector
 from waldo.evaluation import MatchRule, MethodScore, collect, detections_predictor, metrics_report, score, write_metrics
@@ -26,14 +27,6 @@ from waldo.pr_plot import draw_pr_curves
 RUNS_FOLDER = Path("runs") / "eval"
 BASELINES = (None, "template")
 COLUMNS = ("method", "pictures", "Waldos", "P", "R", "F1", "AP", "top-1", "F1 best", "ms/picture")
-
-
-def output_folder(requested: str | None) -> Path:
-    """The user's folder if new or empty (else refused); without one, the next numbered runs/eval/<n>."""
-    if requested is None:
-        taken = [int(p.name) for p in RUNS_FOLDER.iterdir() if p.name.isdigit()] if RUNS_FOLDER.is_dir() else []
-        requested = str(RUNS_FOLDER / str(max(taken, default=0) + 1))
-    return make_output_dir(requested)
 
 
 def dataset(cfg: DictConfig) -> tuple[Any, str]:
@@ -91,7 +84,7 @@ def evaluate(cfg: DictConfig) -> dict[str, Any]:
         t = cfg.template
         matcher = TemplateMatcher(list(t.head_range), int(t.steps), list(t.poses), float(cfg.collect_threshold), int(cfg.top_k), float(t.blur_sigma))
         predictors["template"] = detections_predictor(matcher.detect)
-    folder = output_folder(cfg.output_dir)
+    folder = fresh_output_dir(cfg.output_dir, RUNS_FOLDER)
     print(f"evaluating {', '.join(predictors)} on {len(samples)} pictures ({source}); results go to {folder}", file=sys.stderr)
     run = collect(predictors, (samples[i] for i in range(len(samples))), progress=show_progress(len(samples)))
     scores = score(run, float(cfg.score_threshold), rule)

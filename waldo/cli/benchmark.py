@@ -1,0 +1,173 @@
+"""waldo-benchmark: scene drawing, training, detection and raw compute, measured in one run on one machine.
+
+Prints a table and writes ``benchmark.json``. Ratios (network vs template matching,
+achieved vs matrix-multiply GFLOP/s, real loader vs free data) travel between machines
+better than the times themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import cv2
+import hydra
+import torch
+from hydra import compose, initialize_config_module
+from hydra.core.global_hydra import GlobalHydra
+from omegaconf import DictConfig, OmegaConf
+
+from waldo.baseline import POSES, TemplateMatcher
+from waldo.benchmark import StepTimer, conv_flops, forward_seconds, matmul_gflops, model_step_samples_per_s, peak_memory_mb, picture_rate
+from waldo.benchmark_render import measure_render_speed
+from waldo.checkpoint import load_net
+from waldo.cli.errors import exit_on_user_error
+from waldo.cli.run_folders import fresh_output_dir
+from waldo.cli.train import build
+from waldo.detect import Detector, bundled_model_path
+from waldo.model import WaldoNet, build_net
+from waldo.synth import render_scene
+
+RUNS_FOLDER = Path("runs") / "benchmark"
+WARM_UP_STEPS = 2
+QUICK_TRAIN = ["data.batch_size=2", "data.patch_size=128", "data.train_scene_size=[256,256]", "data.num_workers=0"]
+
+
+def compose_train(overrides: list[str]) -> DictConfig:
+    """The train config exactly as ``waldo-train <overrides>`` would see it (inside a Hydra app or not)."""
+    if GlobalHydra.instance().is_initialized():
+        return compose("train", overrides=overrides)
+    with initialize_config_module("waldo.configs", version_base="1.3"):
+        return compose("train", overrides=overrides)
+
+
+def training(cfg: DictConfig, quick: bool) -> dict[str, float]:
+    """Samples/s of WaldoModule steps fed by WaldoDataModule's training loader, and of the same steps on random tensors."""
+    steps = 1 if quick else int(cfg.train_steps)
+    with tempfile.TemporaryDirectory() as scratch:
+        overrides = [
+            f"trainer.max_steps={WARM_UP_STEPS + steps}", "data.val_scenes=1", f"paths.output_dir={scratch}", "~callbacks", "~logger",
+            "++trainer.limit_val_batches=0", "++trainer.enable_checkpointing=false", "++trainer.enable_progress_bar=false",
+            *(["trainer=gpu"] if str(cfg.device).startswith("cuda") else []), *(QUICK_TRAIN if quick else []), *cfg.train_overrides,
+        ]
+        train_cfg = compose_train(overrides)
+        module, datamodule, trainer = build(train_cfg)
+        timer = StepTimer(WARM_UP_STEPS)
+        trainer.callbacks.append(timer)
+        trainer.fit(module, datamodule=datamodule)
+    batch, patch = int(train_cfg.data.batch_size), int(train_cfg.data.patch_size)
+    pure = model_step_samples_per_s(build_net(OmegaConf.to_container(train_cfg.model)), batch, patch, steps)
+    loader = timer.samples_per_s()
+    return {"loader_samples_per_s": loader, "random_tensor_samples_per_s": pure, "loader_vs_random_tensors": loader / pure,
+            "batch_size": batch, "patch_size": patch, "timed_steps": steps, "data_workers": int(train_cfg.data.num_workers)}
+
+
+def network(cfg: DictConfig) -> tuple[WaldoNet, str]:
+    """The network to time and where its weights came from."""
+    if cfg.ckpt is not None:
+        return load_net(cfg.ckpt)[0], str(cfg.ckpt)
+    if bundled_model_path().exists():
+        return load_net(bundled_model_path())[0], "bundled model"
+    return build_net(OmegaConf.to_container(compose_train([]).model)).eval(), "model/default, fresh weights (no bundled model installed)"
+
+
+def detection(cfg: DictConfig, net: WaldoNet, quick: bool) -> dict[str, Any]:
+    """The network (through Detector, tiles and all) and template matching on the same drawn scene."""
+    width, height = (256, 192) if quick else (int(cfg.picture[0]), int(cfg.picture[1]))
+    picture, _ = render_scene(OmegaConf.merge(cfg.data.scene, {"width": width, "height": height}), 0)
+    detector = Detector(net, device=str(cfg.device))
+    network_rate = picture_rate(detector.detect, picture, 1 if quick else int(cfg.detect_repeats))
+    head_range = tuple(cfg.data.scene.head_height)
+    matcher = TemplateMatcher(head_range, 2 if quick else 8, POSES[:1] if quick else POSES)
+    template_rate = picture_rate(matcher.detect, picture, 1, warm_up=0)
+    flops = conv_flops(net, height, width)
+    seconds = forward_seconds(detector.net, height, width, 1 if quick else 3, str(cfg.device))
+    return {
+        "picture": [width, height],
+        "network": network_rate,
+        "template": {**template_rate, "templates": len(matcher.templates)},
+        "network_speedup_vs_template": template_rate["ms_per_picture"] / network_rate["ms_per_picture"],
+        "net_gflop_per_picture": flops / 1e9,
+        "net_forward_ms": 1000.0 * seconds,
+        "net_gflops": flops / seconds / 1e9,
+    }
+
+
+def run_benchmark(cfg: DictConfig) -> dict[str, Any]:
+    """Every measurement, in the order that keeps earlier ones from warming or crowding later ones."""
+    quick = bool(cfg.quick)
+    started = time.perf_counter()
+    report: dict[str, Any] = {
+        "machine": {"platform": platform.platform(), "processor": platform.processor() or platform.machine(), "cpu_count": os.cpu_count(),
+                    "torch_threads": torch.get_num_threads(), "opencv_threads": cv2.getNumThreads(), "torch": torch.__version__,
+                    "opencv": cv2.__version__, "device": str(cfg.device), "quick": quick},
+    }
+    size = (256, 192) if quick else (1024, 768)
+    report["render"] = measure_render_speed(cfg.data.scene, 1 if quick else int(cfg.render_scenes), *size)
+    net, weights = network(cfg)
+    report["weights"] = weights
+    report["detection"] = detection(cfg, net, quick)
+    report["matmul_gflops"] = matmul_gflops(256 if quick else int(cfg.matmul_size), 1 if quick else 5, str(cfg.device))
+    report["net_gflops_vs_matmul"] = report["detection"]["net_gflops"] / report["matmul_gflops"]
+    report["training"] = training(cfg, quick)
+    report["memory"] = peak_memory_mb()
+    report["seconds"] = time.perf_counter() - started
+    return report
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """The table: one measurement per line, value and unit, ratios last."""
+    r, d, t = report["render"], report["detection"], report["training"]
+    width, height = d["picture"]
+    rows = [
+        (f"scene drawing {int(r['width'])}x{int(r['height'])}", r["scenes_per_s"], "scenes/s"),
+        (f"training, real loader (batch {t['batch_size']}x{t['patch_size']}px)", t["loader_samples_per_s"], "samples/s"),
+        ("training, random tensors (same steps)", t["random_tensor_samples_per_s"], "samples/s"),
+        (f"network detection {width}x{height}", d["network"]["mp_per_s"], f"MP/s ({d['network']['ms_per_picture']:.0f} ms)"),
+        (f"template matching {width}x{height} ({d['template']['templates']} templates)", d["template"]["mp_per_s"], f"MP/s ({d['template']['ms_per_picture']:.0f} ms)"),
+        (f"network forward ({d['net_gflop_per_picture']:.1f} GFLOP)", d["net_gflops"], "GFLOP/s"),
+        ("fp32 matrix multiply", report["matmul_gflops"], "GFLOP/s"),
+        ("peak memory (this process)", report["memory"]["peak_rss_mb"], "MB"),
+        ("network vs template matching", d["network_speedup_vs_template"], "x faster"),
+        ("network GFLOP/s vs matrix multiply", report["net_gflops_vs_matmul"], "fraction"),
+        ("real loader vs random tensors", t["loader_vs_random_tensors"], "fraction"),
+    ]
+    name_width = max(len(n) for n, _, _ in rows)
+    lines = [f"{n.ljust(name_width)}  {v:>10.{0 if v >= 100 else 1 if v >= 10 else 3}f}  {u}" for n, v, u in rows]
+    lines.append(f"weights: {report['weights']}; {report['machine']['cpu_count']} CPUs, torch {report['machine']['torch']} "
+                 f"({report['machine']['torch_threads']} threads), {report['seconds']:.0f} s in all")
+    return "\n".join(lines)
+
+
+def quiet_lightning() -> None:
+    """Lightning's banner lines and advice about workers would bury the table."""
+    for name in ("pytorch_lightning", "lightning.pytorch", "lightning_fabric", "lightning.fabric"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", module="pytorch_lightning")
+    warnings.filterwarnings("ignore", module="lightning_fabric")
+    warnings.filterwarnings("ignore", message=".*receptive field.*")
+
+
+@hydra.main(version_base="1.3", config_path="pkg://waldo.configs", config_name="benchmark")
+@exit_on_user_error
+def main(cfg: DictConfig) -> None:
+    quiet_lightning()
+    folder = fresh_output_dir(cfg.output_dir, RUNS_FOLDER)
+    print(f"benchmarking{' (quick)' if cfg.quick else ''}; results go to {folder}", file=sys.stderr)
+    report = run_benchmark(cfg)
+    print(format_report(report))
+    with (folder / "benchmark.json").open("x") as handle:
+        json.dump(report, handle, indent=2)
+    print(f"wrote {folder / 'benchmark.json'}")
+
+
+if __name__ == "__main__":
+    main()
