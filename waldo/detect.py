@@ -111,7 +111,7 @@ class Detector:
         device: str = "cpu",
         threshold: float = 0.5,
         top_k: int = 20,
-        tile_size: int = 1024,
+        tile_size: int = 2048,
         scales: Sequence[float] = (1.0,),
     ):
         if not 0.0 <= threshold <= 1.0:
