@@ -33,21 +33,21 @@ def bundled_sample() -> Path:
     return Path(str(importlib.resources.files("waldo") / "assets" / "sample_scene.png"))
 
 
-def make_output_dir(requested: str | None) -> Path:
-    """The user's folder if new or empty, else refuse; without one, the next numbered runs/detect/<n>."""
+def make_output_dir(requested: str | None, runs_folder: Path = RUNS_FOLDER) -> Path:
+    """The user's folder if new or empty, else refuse; without one, the next numbered ``runs_folder/<n>``."""
     if requested is not None:
         folder = Path(requested)
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             raise FileExistsError(f"output_dir {folder} already exists and is not empty; choose a new folder (nothing was overwritten)")
         folder.mkdir(parents=True, exist_ok=True)
         return folder
-    RUNS_FOLDER.mkdir(parents=True, exist_ok=True)
-    taken = [int(p.name) for p in RUNS_FOLDER.iterdir() if p.name.isdigit()]
+    runs_folder.mkdir(parents=True, exist_ok=True)
+    taken = [int(p.name) for p in runs_folder.iterdir() if p.name.isdigit()]
     number = max(taken, default=0) + 1
-    while True:  # another waldo-detect may claim a number at the same moment
+    while True:  # another run may claim a number at the same moment
         try:
-            (RUNS_FOLDER / str(number)).mkdir()
-            return RUNS_FOLDER / str(number)
+            (runs_folder / str(number)).mkdir()
+            return runs_folder / str(number)
         except FileExistsError:
             number += 1
 
