@@ -17,6 +17,7 @@ from omegaconf import DictConfig, OmegaConf
 
 from waldo.checkpoint import load_net, save_bundle
 from waldo.cli.errors import exit_on_user_error
+from waldo.cli.sweeps import in_sweep, refuse_relaunch_in_sweep, run_trial
 from waldo.data import WaldoDataModule
 from waldo.training import WaldoModule
 
@@ -48,6 +49,7 @@ def build(cfg: DictConfig) -> tuple[WaldoModule, WaldoDataModule, pl.Trainer]:
     callbacks = [instantiate(c) for c in (cfg.get("callbacks") or {}).values() if c is not None]  # `callbacks.x=null` drops one
     loggers = [instantiate(c) for c in (cfg.get("logger") or {}).values() if c is not None]
     trainer = instantiate(cfg.trainer, callbacks=callbacks, logger=loggers or False)
+    refuse_relaunch_in_sweep(trainer)
     return module, datamodule, trainer
 
 
@@ -82,8 +84,9 @@ def train(cfg: DictConfig) -> dict[str, float]:
 @hydra.main(version_base="1.3", config_path="pkg://waldo.configs", config_name="train")
 @exit_on_user_error
 def main(cfg: DictConfig) -> Any:
-    metrics = train(cfg)
-    return metrics.get(cfg.optimized_metric)
+    if in_sweep():  # a failing trial is logged and scored the worst value (-inf), and the sweep goes on
+        return run_trial(train, cfg, cfg.optimized_metric)
+    return train(cfg).get(cfg.optimized_metric)
 
 
 if __name__ == "__main__":
