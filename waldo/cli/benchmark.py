@@ -29,8 +29,8 @@ from waldo.baseline import POSES, TemplateMatcher
 from waldo.benchmark import StepTimer, conv_flops, forward_seconds, matmul_gflops, model_step_samples_per_s, peak_memory_mb, picture_rate
 from waldo.benchmark_render import measure_render_speed
 from waldo.checkpoint import load_net
+from waldo.cli.detect import make_output_dir
 from waldo.cli.errors import exit_on_user_error
-from waldo.cli.run_folders import fresh_output_dir
 from waldo.cli.train import build
 from waldo.detect import Detector, bundled_model_path
 from waldo.model import WaldoNet, build_net
@@ -160,7 +160,7 @@ def quiet_lightning() -> None:
 @exit_on_user_error
 def main(cfg: DictConfig) -> None:
     quiet_lightning()
-    folder = fresh_output_dir(cfg.output_dir, RUNS_FOLDER)
+    folder = make_output_dir(cfg.output_dir, RUNS_FOLDER)
     print(f"benchmarking{' (quick)' if cfg.quick else ''}; results go to {folder}", file=sys.stderr)
     report = run_benchmark(cfg)
     print(format_report(report))

@@ -16,9 +16,8 @@ import hydra
 from omegaconf import DictConfig, OmegaConf
 
 from waldo.baseline import TemplateMatcher
-from waldo.cli.detect import as_scales
+from waldo.cli.detect import as_scales, make_output_dir
 from waldo.cli.errors import exit_on_user_error
-from waldo.cli.run_folders import fresh_output_dir
 from waldo.datasets import FolderDataset, SyntheticScenes
 from waldo.detect import Detector
 from waldo.evaluation import MatchRule, MethodScore, collect, detections_predictor, metrics_report, score, write_metrics
@@ -84,7 +83,7 @@ def evaluate(cfg: DictConfig) -> dict[str, Any]:
         t = cfg.template
         matcher = TemplateMatcher(list(t.head_range), int(t.steps), list(t.poses), float(cfg.collect_threshold), int(cfg.top_k), float(t.blur_sigma))
         predictors["template"] = detections_predictor(matcher.detect)
-    folder = fresh_output_dir(cfg.output_dir, RUNS_FOLDER)
+    folder = make_output_dir(cfg.output_dir, RUNS_FOLDER)
     print(f"evaluating {', '.join(predictors)} on {len(samples)} pictures ({source}); results go to {folder}", file=sys.stderr)
     run = collect(predictors, (samples[i] for i in range(len(samples))), progress=show_progress(len(samples)))
     scores = score(run, float(cfg.score_threshold), rule)
