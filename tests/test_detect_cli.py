@@ -138,7 +138,7 @@ def test_asking_for_a_missing_gpu_says_so(tmp_path, bundle, detect_here):
 def test_no_input_runs_on_the_bundled_sample_scene(tmp_path, bundle, detect_here):
     run = detect_here(f"ckpt={bundle}", "output_dir=out", "scales=[0.75,1]")
     assert run.returncode == 0, run.stderr
-    assert "sample_scene.png 1024x768" in run.stdout
+    assert "sample_scene.jpg 1024x768" in run.stdout
     assert (tmp_path / "out" / "sample_scene_marked.png").exists()
 
 

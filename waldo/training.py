@@ -70,7 +70,7 @@ class WaldoModule(pl.LightningModule):
 
     def validation_step(self, batch: Mapping[str, Any], batch_idx: int) -> None:
         losses, output = self._loss(batch)
-        self.log("val/loss", losses["loss"], prog_bar=True, batch_size=batch["image"].shape[0])
+        self.log("val/loss", losses["loss"], prog_bar=True, batch_size=batch["image"].shape[0], sync_dist=True)
         peaks = find_peaks(output, self.net.geometry, self.hparams.decode_threshold, self.hparams.top_k)
         preds = [{"points": p.points, "scores": p.scores} for p in peaks]
         targets = [{"points": pts, "heights": hts} for pts, hts in zip(batch["points"], batch["heights"])]

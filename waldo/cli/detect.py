@@ -30,7 +30,7 @@ RUNS_FOLDER = Path("runs") / "detect"
 
 def bundled_sample() -> Path:
     """The scene ``waldo-detect`` runs on when given no input, so a fresh install shows what it does."""
-    return Path(str(importlib.resources.files("waldo") / "assets" / "sample_scene.png"))
+    return Path(str(importlib.resources.files("waldo") / "assets" / "sample_scene.jpg"))
 
 
 def make_output_dir(requested: str | None, runs_folder: Path = RUNS_FOLDER) -> Path:
