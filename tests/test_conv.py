@@ -109,6 +109,7 @@ def torch_output_size(n, k, p, s, d):
         return None
 
 
+@pytest.mark.slow
 def test_out_size_agrees_with_torch_and_rejects_the_rest():
     refused = 0
     for n, k, p, s, d in itertools.product(range(1, 41), range(1, 8), range(0, 4), range(1, 5), range(1, 3)):

@@ -87,6 +87,7 @@ def test_bad_config_is_refused_before_training(tmp_path, override, message):
     assert not (tmp_path / "checkpoints").exists()
 
 
+@pytest.mark.slow
 def test_cli_prints_one_line_and_exits_nonzero_on_a_bad_config(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "waldo.cli.train", "model.stages.2.stride=0", "trainer.max_steps=1"],
