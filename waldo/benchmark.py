@@ -19,7 +19,6 @@ import pytorch_lightning as pl
 import torch
 from torch import nn
 
-from waldo.conv import stack_out_size
 from waldo.loss import detection_loss
 from waldo.model import WaldoNet
 
@@ -39,12 +38,10 @@ def median_seconds(call: Callable[[], object], repeats: int, warm_up: int = 1) -
 def conv_flops(net: WaldoNet, height: int, width: int) -> float:
     """Floating-point operations of one forward pass on a height x width picture, counting the convolutions
     only (2 k^2 Cin Cout per output cell: a multiply and an add per weight); norms and activations are noise."""
-    convs = [m for m in net.modules() if isinstance(m, nn.Conv2d)]
-    flops, h, w = 0.0, height, width
-    for conv, geometry in zip(convs, net.layer_geometry, strict=True):
-        h, w = stack_out_size(h, [geometry]), stack_out_size(w, [geometry])
-        flops += 2.0 * geometry.kernel**2 * conv.in_channels * conv.out_channels * h * w
-    return flops
+    return sum(
+        2.0 * geometry.kernel**2 * conv.in_channels * conv.out_channels * h * w
+        for conv, geometry, h, w in net.conv_outputs(height, width)
+    )
 
 
 def matmul_gflops(size: int = 2048, repeats: int = 5, device: str = "cpu") -> float:

@@ -107,6 +107,11 @@ def stack_out_size(n: int, layers: Iterable[ConvGeometry]) -> int:
     return n
 
 
+def stack_out_shape(height: int, width: int, layers: Sequence[ConvGeometry]) -> tuple[int, int]:
+    """(rows, cols) of the feature map a stack makes from a height x width picture."""
+    return stack_out_size(height, layers), stack_out_size(width, layers)
+
+
 @dataclass(frozen=True)
 class StackGeometry:
     """What a whole stack of layers does to coordinates.

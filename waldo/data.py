@@ -16,7 +16,7 @@ from omegaconf import DictConfig, OmegaConf
 from torch.utils.data import DataLoader, Dataset, IterableDataset, get_worker_info
 
 from waldo.augment import augment, head_heights, to_training_example, training_transform
-from waldo.conv import StackGeometry, stack_geometry, stack_out_size
+from waldo.conv import StackGeometry, stack_geometry, stack_out_shape
 from waldo.datasets import FolderDataset, SyntheticScenes, SyntheticStream
 
 
@@ -38,7 +38,7 @@ class AugmentedPatches(IterableDataset):
         super().__init__()
         self.stream, self.transform, self.cfg, self.geometry, self.folder, self.seed = stream, transform, data_cfg, geometry, folder, seed
         patch = int(data_cfg.patch_size)
-        self.grid = (stack_out_size(patch, layers), stack_out_size(patch, layers))
+        self.grid = stack_out_shape(patch, patch, layers)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         info = get_worker_info()
@@ -69,7 +69,7 @@ class EncodedScenes(Dataset):
     def __getitem__(self, index: int) -> dict[str, Any]:
         item = self.items[index]
         h, w = item["image"].shape[:2]
-        grid = (stack_out_size(h, self.layers), stack_out_size(w, self.layers))
+        grid = stack_out_shape(h, w, self.layers)
         return to_training_example(item["image"], item["points"], head_heights(item["boxes"]), self.geometry, grid, float(self.cfg.sigma_per_head), float(self.cfg.min_sigma))
 
 

@@ -18,7 +18,7 @@ import numpy as np
 import torch
 
 from waldo.checkpoint import load_net
-from waldo.conv import StackGeometry, stack_out_size
+from waldo.conv import StackGeometry, stack_out_shape
 from waldo.fuse import inference_net
 from waldo.heatmap import LOGIT, Peaks, find_peaks
 from waldo.images import read_image, to_rgb8
@@ -176,7 +176,7 @@ class Detector:
         picture = read_image(image) if isinstance(image, (str, Path)) else to_rgb8(image)
         height, width = picture.shape[:2]
         padded = self._padded(picture)
-        grid = (stack_out_size(padded.shape[0], self.layers), stack_out_size(padded.shape[1], self.layers))
+        grid = stack_out_shape(padded.shape[0], padded.shape[1], self.layers)
         candidates, heat = [], np.zeros(grid, np.float32)
         with torch.inference_mode():
             for scale in self.scales:

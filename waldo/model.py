@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from waldo.conv import ConvGeometry, StackGeometry, same_padding, stack_geometry, stack_out_size
+from waldo.conv import ConvGeometry, StackGeometry, same_padding, stack_geometry, stack_out_shape
 from waldo.heatmap import HEAD_CHANNELS, LOG_SIZE, LOGIT
 
 ACTIVATIONS = {"relu": nn.ReLU, "leaky_relu": nn.LeakyReLU, "silu": nn.SiLU}
@@ -115,7 +115,16 @@ class WaldoNet(nn.Module):
 
     def heatmap_size(self, height: int, width: int) -> tuple[int, int]:
         """The heatmap's (rows, cols) for a picture of this size, from the arithmetic alone."""
-        return stack_out_size(height, self.layer_geometry), stack_out_size(width, self.layer_geometry)
+        return stack_out_shape(height, width, self.layer_geometry)
+
+    def conv_outputs(self, height: int, width: int) -> list[tuple[nn.Conv2d, ConvGeometry, int, int]]:
+        """Each conv (head included) with its geometry and the (rows, cols) it outputs for this picture."""
+        convs = [m for m in self.modules() if isinstance(m, nn.Conv2d)]
+        rows, h, w = [], height, width
+        for conv, geometry in zip(convs, self.layer_geometry, strict=True):
+            h, w = stack_out_shape(h, w, [geometry])
+            rows.append((conv, geometry, h, w))
+        return rows
 
     def forward(self, images: torch.Tensor) -> torch.Tensor:
         """Images (B, C, H, W) in [0, 1] -> raw head output (B, 4, h, w), channels as in waldo.heatmap."""

@@ -9,21 +9,17 @@ from __future__ import annotations
 
 import hydra
 from omegaconf import DictConfig
-from torch import nn
 
 from waldo.cli.errors import exit_on_user_error
-from waldo.conv import stack_geometry, stack_out_size
+from waldo.conv import stack_geometry
 from waldo.model import build_net
 
 
 def layer_table(net, height: int, width: int) -> list[dict]:
     """One row per layer with the arithmetic that leads from the picture to the heatmap."""
-    convs = [m for m in net.modules() if isinstance(m, nn.Conv2d)]
     rows, so_far = [], []
-    h, w = height, width
-    for conv, geometry in zip(convs, net.layer_geometry, strict=True):
+    for conv, geometry, h, w in net.conv_outputs(height, width):
         so_far.append(geometry)
-        h, w = stack_out_size(h, [geometry]), stack_out_size(w, [geometry])
         stack = stack_geometry(so_far)
         rows.append(
             {
