@@ -8,7 +8,7 @@ from omegaconf import OmegaConf
 
 from waldo.synth import render_scene
 
-WARMUP_SCENES = 3
+WARMUP_SCENES = 20
 
 
 def measure_render_speed(scene_cfg: Any, n: int, width: int = 1024, height: int = 768) -> dict[str, float]:

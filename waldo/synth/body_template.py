@@ -19,6 +19,7 @@ def _shirt(builder: PartListBuilder, key: FigureKey, shapes: list[np.ndarray]) -
         builder.add(Material.SHIRT_B, bands, "stripes", stripe_axis=0)
 
 
+@lru_cache(maxsize=None)
 def body_parts(key: FigureKey) -> PartList:
     """Legs, torso, arms and hands of a figure facing right, feet at the origin."""
     return _body_parts(FigureKey(facing="side" if key.facing == "side" else "front", shirt=key.shirt,

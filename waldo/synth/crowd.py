@@ -6,8 +6,8 @@ import numpy as np
 
 from waldo.synth.figure_templates import STRIPE_PERIODS, FigureKey
 from waldo.synth.figures import Person, make_palette
-from waldo.synth.palette import (CLOTHING, HAIR_COLOURS, REDS, SHOES, SKIN_TONES, WHITES, Weighted, jitter_all,
-                                 pick_at)
+from waldo.synth.palette import (CLOTHING, HAIR_COLOURS, REDS, SHOES, SKIN_TONES, WHITES, Colour, Weighted,
+                                 jitter_palettes, pick_at)
 
 
 FACING = Weighted({"front": 0.35, "three_quarter": 0.25, "side": 0.2, "back": 0.2})
@@ -44,21 +44,29 @@ PERSON_DRAWS = 26
 
 
 def random_person(rng: np.random.Generator, stance: Stance, colour_jitter: float, red_white_rate: float) -> Person:
-    """One ordinary member of the crowd.
+    """One ordinary member of the crowd."""
+    return random_people(rng, [stance], colour_jitter, red_white_rate)[0]
 
-    All of a person's choices come from one block of uniforms (and one more draw for colour
-    jitter): a scene has hundreds of people and each call to the generator costs about a microsecond.
+
+def random_people(rng: np.random.Generator, stances: list[Stance], colour_jitter: float,
+                  red_white_rate: float) -> list[Person]:
+    """Ordinary members of the crowd, one per stance.
+
+    All their choices come from one block of uniforms and one draw of colour jitter: a
+    scene has hundreds of people and each call to the generator costs about a microsecond.
     """
-    u = rng.random(PERSON_DRAWS).tolist()
-    key = FigureKey(facing=FACING.at(u[0]), hair=HAIR.at(u[1]), hat=HAT.at(u[2]), hat_striped=u[3] < 0.3,
-                    glasses=GLASSES.at(u[4]), shirt=SHIRT.at(u[5]), lower=LOWER.at(u[6]), arms=ARMS.at(u[7]),
-                    stripe_period=STRIPE_PERIODS[int(u[8] * len(STRIPE_PERIODS))])
+    draws = rng.random((len(stances), PERSON_DRAWS)).tolist()
+    palettes = jitter_palettes(rng, [_palette(u, red_white_rate) for u in draws], colour_jitter)
+    return [_person(u, stance, palette) for u, stance, palette in zip(draws, stances, palettes)]
+
+
+def _palette(u: list[float], red_white_rate: float) -> tuple[Colour, ...]:
     skin = pick_at(SKIN_TONES, u[9])
     if u[13] < red_white_rate:
         shirt = (pick_at(REDS, u[14]) if u[15] < 0.6 else pick_at(WHITES, u[14]), pick_at(CLOTHING, u[16]))
     else:
         shirt = (pick_at(CLOTHING, u[14]), pick_at(CLOTHING, u[16]))
-    palette = make_palette(
+    return make_palette(
         skin=skin,
         hair=pick_at(HAIR_COLOURS, u[10]),
         hat=(pick_at(CLOTHING, u[11]), pick_at(CLOTHING, u[12])),
@@ -67,6 +75,11 @@ def random_person(rng: np.random.Generator, stance: Stance, colour_jitter: float
         legs=skin if u[18] < 0.7 else pick_at(CLOTHING, u[19]),
         shoes=pick_at(SHOES, u[20]),
     )
-    palette = jitter_all(rng, palette, colour_jitter)
+
+
+def _person(u: list[float], stance: Stance, palette: tuple[Colour, ...]) -> Person:
+    key = FigureKey(facing=FACING.at(u[0]), hair=HAIR.at(u[1]), hat=HAT.at(u[2]), hat_striped=u[3] < 0.3,
+                    glasses=GLASSES.at(u[4]), shirt=SHIRT.at(u[5]), lower=LOWER.at(u[6]), arms=ARMS.at(u[7]),
+                    stripe_period=STRIPE_PERIODS[int(u[8] * len(STRIPE_PERIODS))])
     size = stance.head_height * (0.75 if u[25] < 0.1 else 1.0)
     return Person(key, palette, stance.x, stance.y, size, **variation_from(u[21:25]))

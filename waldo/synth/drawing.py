@@ -75,6 +75,8 @@ def stripe_bands(shape: np.ndarray, start: float, period: float, axis: int = 1, 
     """The second colour of a stripe pattern across a convex shape: a band of width duty * period
     every period, starting at `start`."""
     lo, hi = shape[:, axis].min(), shape[:, axis].max()
+    if _is_axis_rect(shape):
+        return _rect_bands(shape, start, period, axis, duty)
     bands = []
     position = start
     while position < hi:
@@ -83,6 +85,24 @@ def stripe_bands(shape: np.ndarray, start: float, period: float, axis: int = 1, 
             bands.append(band)
         position += period
     return [b for b in bands if b[:, axis].max() > lo]
+
+
+def _is_axis_rect(shape: np.ndarray) -> bool:
+    """Whether a polygon is an axis-aligned rectangle as `rect` builds it."""
+    return len(shape) == 4 and bool(np.array_equal(shape, rect(*shape[0], *shape[2])))
+
+
+def _rect_bands(shape: np.ndarray, start: float, period: float, axis: int, duty: float) -> list[np.ndarray]:
+    """`stripe_bands` of a rectangle: the bands are rectangles too, so no clipping is needed."""
+    lo, hi = float(shape[:, axis].min()), float(shape[:, axis].max())
+    starts = np.arange(start, hi, period)
+    band_lo, band_hi = np.maximum(starts, lo), np.minimum(starts + period * duty, hi)
+    keep = band_hi > band_lo
+    other = shape[:, 1 - axis]
+    bounds = [(a, b) for a, b in zip(band_lo[keep].tolist(), band_hi[keep].tolist())]
+    if axis == 1:
+        return [rect(other.min(), a, other.max(), b) for a, b in bounds]
+    return [rect(a, other.min(), b, other.max()) for a, b in bounds]
 
 
 def to_fixed(points: np.ndarray) -> np.ndarray:

@@ -6,10 +6,8 @@ head is defined around its chin at (0, 0). A `FigureKey` names one combination o
 styles; body_template.py and head_template.py turn it into parts, built once and cached.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
-from operator import itemgetter
 
 import numpy as np
 
@@ -32,6 +30,8 @@ class Material(IntEnum):
     STICK = 11
 
 
+FILL, FILL_AND_INK, LINE, RING = range(4)
+STYLE_CODES = {"flat": FILL, "stripes": FILL, "filled": FILL_AND_INK, "line": LINE, "ring": RING}
 STRIPE_PERIODS = (0.16, 0.18, 0.2, 0.22, 0.24, 0.26)
 CHIN_Y = -2.86
 FACE_TURN = {"front": 0.0, "three_quarter": 0.5, "side": 0.9, "back": 0.0}
@@ -91,32 +91,51 @@ class PartList:
     stripe_centres: np.ndarray = field(default_factory=lambda: np.zeros(0))
     stripe_halves: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
-    @property
-    def polygon_slices(self) -> tuple[slice, ...]:
-        """Each polygon's rows in `points`, in order."""
-        return self._polygon_slices
-
-    @property
-    def steps(self) -> tuple[tuple[str, int, Callable[[list], list], float, str], ...]:
-        """The parts as plain tuples (style, material, selector, width, size), where the selector picks a
-        part's polygons out of the split point list: painting thousands of figures a second runs this loop."""
-        return self._steps
+    def program(self, large: bool) -> tuple[tuple[int, int, tuple[slice, ...], float], ...]:
+        """The parts to paint at one size class, as plain tuples (style code, material, polygon row
+        slices, width): painting thousands of figures a second runs this loop, so it is built once."""
+        return self._programs[large]
 
     def __post_init__(self) -> None:
-        ends = sorted({end for part in self.parts for _, end in part.spans})
-        index_of_start = {start: i for i, start in enumerate([0] + ends[:-1])}
-        steps = []
-        for part in self.parts:
-            indices = [index_of_start[start] for start, _ in part.spans]
-            select = itemgetter(*indices) if len(indices) > 1 else _single(indices[0])
-            steps.append((part.style, int(part.material), select, part.width, part.size))
-        object.__setattr__(self, "_polygon_slices", tuple(slice(a, b) for a, b in zip([0] + ends[:-1], ends)))
-        object.__setattr__(self, "_steps", tuple(steps))
+        programs = {}
+        for large in (False, True):
+            skipped = "small" if large else "large"
+            steps = [(STYLE_CODES[part.style], int(part.material), part.slices, part.width)
+                     for part in self.parts if part.size != skipped]
+            programs[large] = _merge_steps(steps, self.points)
+        object.__setattr__(self, "_programs", programs)
 
 
-def _single(index: int) -> Callable[[list], list]:
-    """Selector for a part made of one polygon (itemgetter would return it unwrapped)."""
-    return lambda polygons: [polygons[index]]
+FILL_GAP = 0.05  # head units between fills that may share one call: over 1/8 px at any drawn size
+
+
+def _merge_steps(steps: list[tuple[int, int, tuple[slice, ...], float]], points: np.ndarray) -> tuple:
+    """Join back-to-back steps of one colour into one OpenCV call, so a figure costs fewer calls and
+    the pixels stay the same: strokes of one width always (a call draws its lines one after another),
+    fills only when their polygons lie apart (one fillPoly call leaves the overlap of its polygons empty)."""
+    merged: list[tuple[int, int, tuple[slice, ...], float]] = []
+    for step in steps:
+        code, material, slices, width = step
+        if merged and merged[-1][:2] == (code, material) and merged[-1][3] == width and (
+                code in (LINE, RING) or (code == FILL and _apart(merged[-1][2], slices, points))):
+            merged[-1] = (code, material, merged[-1][2] + slices, width)
+        else:
+            merged.append(step)
+    return tuple(merged)
+
+
+def _apart(first: tuple[slice, ...], second: tuple[slice, ...], points: np.ndarray) -> bool:
+    """Whether every polygon of `second` has a bounding box at least FILL_GAP away from each of `first`."""
+    def box(rows: slice) -> tuple[np.ndarray, np.ndarray]:
+        return points[rows].min(axis=0), points[rows].max(axis=0)
+
+    for a in first:
+        a_lo, a_hi = box(a)
+        for b in second:
+            b_lo, b_hi = box(b)
+            if np.all((b_lo - a_hi < FILL_GAP) & (a_lo - b_hi < FILL_GAP)):
+                return False
+    return True
 
 
 class PartListBuilder:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from waldo.synth.drawing import FIXED_SCALE, INK_WIDTH, fill, stroke
+from waldo.synth.drawing import FIXED_SCALE, FIXED_SHIFT, INK_WIDTH
 from waldo.synth.body_template import body_parts
-from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FigureKey, Material, PartList
+from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FILL, FILL_AND_INK, RING, FigureKey, Material, PartList
 from waldo.synth.head_template import head_parts
 from waldo.synth.palette import OUTLINE, STICK_BROWN, Colour
 
@@ -95,21 +95,18 @@ def _paint(image: np.ndarray, parts: PartList, matrix: tuple[float, float, float
     affine = np.array([[a * FIXED_SCALE, b * FIXED_SCALE, offset[0] * FIXED_SCALE + 0.5],
                        [c * FIXED_SCALE, d * FIXED_SCALE, offset[1] * FIXED_SCALE + 0.5]])
     fixed = cv2.transform(points.reshape(-1, 1, 2), affine).astype(np.int32)
-    polygons = [fixed[span] for span in parts.polygon_slices]
     outline_px = max(1, int(INK_WIDTH * unit_px + 0.5))
-    skipped_size = "large" if unit_px < DETAIL_MIN_PX else "small"
     ink = palette[Material.INK]
-    for style, material, select, width, size in parts.steps:
-        if size == skipped_size:
-            continue
-        chosen = select(polygons)
-        if style == "flat" or style == "stripes":
-            fill(image, chosen, palette[material])
-        elif style == "filled":
-            fill(image, chosen, palette[material])
-            stroke(image, chosen, ink, outline_px, True)
+    for code, material, slices, width in parts.program(unit_px >= DETAIL_MIN_PX):
+        chosen = [fixed[rows] for rows in slices]
+        if code == FILL:
+            cv2.fillPoly(image, chosen, palette[material], cv2.LINE_8, FIXED_SHIFT)
+        elif code == FILL_AND_INK:
+            cv2.fillPoly(image, chosen, palette[material], cv2.LINE_8, FIXED_SHIFT)
+            cv2.polylines(image, chosen, True, ink, outline_px, cv2.LINE_AA, FIXED_SHIFT)
         else:
-            stroke(image, chosen, palette[material], max(1, int(width * unit_px + 0.5)), style == "ring")
+            cv2.polylines(image, chosen, code == RING, palette[material], max(1, int(width * unit_px + 0.5)),
+                          cv2.LINE_AA, FIXED_SHIFT)
 
 
 def draw_body(image: np.ndarray, person: Person) -> None:

@@ -99,6 +99,7 @@ def _face_details(b: PartListBuilder, key: FigureKey, turn: float, face_cx: floa
           size="large")
 
 
+@lru_cache(maxsize=None)
 def head_parts(key: FigureKey) -> PartList:
     """Hair, face, features and hat of a head facing right, chin at the origin."""
     return _head_parts(FigureKey(facing=key.facing, hair=key.hair, hat=key.hat, hat_striped=key.hat_striped,

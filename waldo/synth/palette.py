@@ -52,10 +52,18 @@ def jitter(rng: np.random.Generator, colour: Colour, amount: float) -> Colour:
 
 def jitter_all(rng: np.random.Generator, colours: Sequence[Colour], amount: float) -> tuple[Colour, ...]:
     """`jitter` for a whole palette with one draw from the generator (people are many, draws are slow)."""
-    if amount <= 0:
-        return tuple(colours)
-    shifted = np.array(colours, np.float64) + rng.uniform(-amount * 255.0, amount * 255.0, (len(colours), 3))
-    return tuple(map(tuple, np.minimum(np.maximum(shifted, 0.0), 255.0).astype(np.int64).tolist()))
+    return jitter_palettes(rng, [colours], amount)[0]
+
+
+def jitter_palettes(rng: np.random.Generator, palettes: Sequence[Sequence[Colour]],
+                    amount: float) -> list[tuple[Colour, ...]]:
+    """`jitter_all` for many palettes of one length at once: a crowd's colours in one draw."""
+    if amount <= 0 or not palettes:
+        return [tuple(colours) for colours in palettes]
+    base = np.array(palettes, np.float64)
+    shifted = base + rng.uniform(-amount * 255.0, amount * 255.0, base.shape)
+    rows = np.minimum(np.maximum(shifted, 0.0), 255.0).astype(np.int64).tolist()
+    return [tuple(map(tuple, row)) for row in rows]
 
 
 def pick(rng: np.random.Generator, options: Sequence[Colour]) -> Colour:

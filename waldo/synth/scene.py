@@ -16,7 +16,7 @@ import numpy as np
 from waldo.synth.annotation import HeadAnnotation
 from waldo.synth.backgrounds import draw_background
 from waldo.synth.buildings import draw_building
-from waldo.synth.crowd import Stance, random_person
+from waldo.synth.crowd import Stance, random_people, random_person
 from waldo.synth.figures import Person, composite_head, draw_body, draw_person, face_centre, paint_head_sprite
 from waldo.synth.lookalikes import random_lookalike
 from waldo.synth.props import draw_body_blocker, draw_head_cover, draw_prop
@@ -86,13 +86,15 @@ def _plan_crowd(layout: _Layout) -> int:
     xs, ys = layout.random_ground_points(count)
     sizes = rng.uniform(0.9, 1.1, count).tolist()
     lookalikes = (rng.random(count) < config.lookalike_rate).tolist()
-    for x, y, size, lookalike in zip(xs, ys, sizes, lookalikes):
-        stance = Stance(x, y, layout.head_at(y) * size)
+    stances = [Stance(x, y, layout.head_at(y) * size) for x, y, size in zip(xs, ys, sizes)]
+    ordinary = iter(random_people(rng, [s for s, lookalike in zip(stances, lookalikes) if not lookalike],
+                                  config.palette_jitter, config.red_white_rate))
+    for stance, lookalike in zip(stances, lookalikes):
         if lookalike:
             person = random_lookalike(rng, stance, config.palette_jitter, config.lookalike_mix)
         else:
-            person = random_person(rng, stance, config.palette_jitter, config.red_white_rate)
-        layout.add(y, "person", person)
+            person = next(ordinary)
+        layout.add(stance.y, "person", person)
     return count
 
 
