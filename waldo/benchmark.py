@@ -75,9 +75,9 @@ def model_step_samples_per_s(net: WaldoNet, batch_size: int, patch_size: int, st
 
     Targets are random too; the loss's cost does not depend on their values.
     """
-    net.train()
+    net.train().to(memory_format=torch.channels_last)  # as WaldoModule trains it
     optimizer = torch.optim.AdamW(net.parameters(), lr=1e-3)
-    images = torch.rand(batch_size, 3, patch_size, patch_size)
+    images = torch.rand(batch_size, 3, patch_size, patch_size).contiguous(memory_format=torch.channels_last)
     grid = net.heatmap_size(patch_size, patch_size)
     heat = torch.rand(batch_size, *grid) ** 8
     offset, log_size = torch.rand(batch_size, 2, *grid), torch.rand(batch_size, *grid)

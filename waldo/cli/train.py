@@ -67,9 +67,12 @@ def export_best(trainer: pl.Trainer, module: WaldoModule, cfg: DictConfig, metri
     info = {
         "command": " ".join(["waldo-train", *sys.argv[1:]]),
         "checkpoint": best or "last weights",
-        "validation": {k: float(v) for k, v in metrics.items()},
+        "validation_at_last_step": {k: float(v) for k, v in metrics.items()},
         "seed": int(cfg.seed),
     }
+    score = getattr(checkpoint, "best_model_score", None) if best else None
+    if score is not None:
+        info[f"best_{checkpoint.monitor}"] = float(score)  # the exported weights' own score
     return save_bundle(net, module.hparams.model_cfg, Path(cfg.paths.output_dir) / "waldo_model.pt", info)
 
 
