@@ -74,9 +74,9 @@ def clip_to_band(shape: np.ndarray, lo: float, hi: float, axis: int = 1) -> np.n
 def stripe_bands(shape: np.ndarray, start: float, period: float, axis: int = 1, duty: float = 0.5) -> list[np.ndarray]:
     """The second colour of a stripe pattern across a convex shape: a band of width duty * period
     every period, starting at `start`."""
-    lo, hi = shape[:, axis].min(), shape[:, axis].max()
     if _is_axis_rect(shape):
         return _rect_bands(shape, start, period, axis, duty)
+    lo, hi = shape[:, axis].min(), shape[:, axis].max()
     bands = []
     position = start
     while position < hi:

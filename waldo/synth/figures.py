@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from waldo.synth.drawing import FIXED_SCALE, FIXED_SHIFT, INK_WIDTH
+from waldo.synth.drawing import FIXED_SCALE, INK_WIDTH, fill, stroke
 from waldo.synth.body_template import body_parts
 from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FILL, FILL_AND_INK, RING, FigureKey, Material, PartList
 from waldo.synth.head_template import head_parts
@@ -100,13 +100,12 @@ def _paint(image: np.ndarray, parts: PartList, matrix: tuple[float, float, float
     for code, material, slices, width in parts.program(unit_px >= DETAIL_MIN_PX):
         chosen = [fixed[rows] for rows in slices]
         if code == FILL:
-            cv2.fillPoly(image, chosen, palette[material], cv2.LINE_8, FIXED_SHIFT)
+            fill(image, chosen, palette[material])
         elif code == FILL_AND_INK:
-            cv2.fillPoly(image, chosen, palette[material], cv2.LINE_8, FIXED_SHIFT)
-            cv2.polylines(image, chosen, True, ink, outline_px, cv2.LINE_AA, FIXED_SHIFT)
+            fill(image, chosen, palette[material])
+            stroke(image, chosen, ink, outline_px, True)
         else:
-            cv2.polylines(image, chosen, code == RING, palette[material], max(1, int(width * unit_px + 0.5)),
-                          cv2.LINE_AA, FIXED_SHIFT)
+            stroke(image, chosen, palette[material], max(1, int(width * unit_px + 0.5)), code == RING)
 
 
 def draw_body(image: np.ndarray, person: Person) -> None:
