@@ -34,6 +34,14 @@ def test_synthetic_scenes_items_have_the_documented_layout_and_repeat_exactly():
         scenes[3]
 
 
+@pytest.mark.parametrize("dataset", [lambda cfg: SyntheticScenes(cfg, length=2, seed=0), lambda cfg: SyntheticStream(cfg, seed=0)])
+def test_synthetic_datasets_refuse_a_bad_scene_config_when_built(dataset):
+    cfg = tiny_scene_cfg()
+    cfg.head_height = [30, 10]
+    with pytest.raises(ValueError, match="head_height' is inverted"):
+        dataset(cfg)
+
+
 class FakeWorker:
     def __init__(self, worker_id: int, num_workers: int) -> None:
         self.id, self.num_workers = worker_id, num_workers

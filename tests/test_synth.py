@@ -46,6 +46,8 @@ def test_same_seed_same_bytes_and_other_seeds_differ():
     assert first.tobytes() == again.tobytes()
     assert heads_first == heads_again
     assert first.tobytes() != other.tobytes()
+    checked, heads_checked = render_scene(validate_scene_config(cfg), 11)  # the datasets' checked-once path
+    assert checked.tobytes() == first.tobytes() and heads_checked == heads_first
 
 
 def test_annotated_heads_show_red_and_white_hat_and_sit_inside_their_boxes():

@@ -6,7 +6,7 @@ from typing import Any
 import cv2
 from omegaconf import OmegaConf
 
-from waldo.synth import render_scene
+from waldo.synth import render_scene, validate_scene_config
 
 WARMUP_SCENES = 20
 
@@ -19,7 +19,8 @@ def measure_render_speed(scene_cfg: Any, n: int, width: int = 1024, height: int 
     """
     if n <= 0:
         raise ValueError(f"n must be a positive number of scenes, got {n}")
-    cfg = OmegaConf.merge(OmegaConf.create(scene_cfg), {"width": width, "height": height})
+    # checked once, as the training stream does, so the rate is a worker's drawing rate
+    cfg = validate_scene_config(OmegaConf.merge(OmegaConf.create(scene_cfg), {"width": width, "height": height}))
     previous_threads = cv2.getNumThreads()
     cv2.setNumThreads(1)
     try:

@@ -13,7 +13,7 @@ from torch.utils.data import Dataset, IterableDataset, get_worker_info
 
 from waldo.annotations_io import ImageRecord, read_coco, read_csv
 from waldo.images import PICTURE_SUFFIXES, read_image
-from waldo.synth import HeadAnnotation, render_scene, scene_seed
+from waldo.synth import HeadAnnotation, render_scene, scene_seed, validate_scene_config
 
 def make_item(image: np.ndarray, heads: list[HeadAnnotation], name: str) -> dict[str, Any]:
     """The item dict every dataset here returns."""
@@ -28,7 +28,7 @@ class SyntheticScenes(Dataset):
     def __init__(self, scene_cfg: Any, length: int, seed: int) -> None:
         if length <= 0:
             raise ValueError(f"SyntheticScenes length must be positive, got {length}")
-        self.scene_cfg, self.length, self.seed = scene_cfg, length, seed
+        self.scene_cfg, self.length, self.seed = validate_scene_config(scene_cfg), length, seed
 
     def __len__(self) -> int:
         return self.length
@@ -53,7 +53,7 @@ class SyntheticStream(IterableDataset):
     """Endless fresh scenes; each worker of each rank draws its own disjoint sequence of seeds."""
 
     def __init__(self, scene_cfg: Any, seed: int) -> None:
-        self.scene_cfg, self.seed = scene_cfg, seed
+        self.scene_cfg, self.seed = validate_scene_config(scene_cfg), seed  # checked once, not per scene
 
     def scene_indices(self) -> Iterator[int]:
         """Scene indices this reader draws: shard, shard + shards, shard + 2 * shards, ..."""

@@ -104,6 +104,10 @@ class PartList:
                      for part in self.parts if part.size != skipped]
             programs[large] = _merge_steps(steps, self.points)
         object.__setattr__(self, "_programs", programs)
+        # stripe vertices as flat indices into points.ravel() and their offsets from their band's centre line,
+        # so thinning the bands for each figure is a few whole-array operations
+        object.__setattr__(self, "stripe_cells", self.stripe_rows * 2 + self.stripe_axes)
+        object.__setattr__(self, "stripe_spread", self.points[self.stripe_rows, self.stripe_axes] - self.stripe_centres)
 
 
 FILL_GAP = 0.05  # head units between fills that may share one call: over 1/8 px at any drawn size

@@ -81,11 +81,10 @@ def _body_matrix(person: Person) -> tuple[float, float, float, float]:
 
 def _thinned_stripes(parts: PartList, unit_px: float) -> np.ndarray:
     """Template points with every stripe band narrowed by what rasterisation will add back."""
-    points = parts.points.copy()
-    rows, axes, centres = parts.stripe_rows, parts.stripe_axes, parts.stripe_centres
+    flat = parts.points.ravel().copy()
     keep = np.maximum(0.0, 1.0 - STRIPE_BLEED_PX / (unit_px * parts.stripe_halves))
-    points[rows, axes] = centres + (points[rows, axes] - centres) * keep
-    return points
+    flat[parts.stripe_cells] = parts.stripe_centres + parts.stripe_spread * keep
+    return flat.reshape(-1, 2)
 
 
 def _paint(image: np.ndarray, parts: PartList, matrix: tuple[float, float, float, float],
