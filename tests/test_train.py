@@ -37,6 +37,16 @@ def test_fast_dev_run_trains_one_batch(tmp_path):
     assert any(not torch.equal(a, b) for a, b in zip(before, module.net.parameters()))
 
 
+def test_mixed_precision_keeps_the_loss_and_the_scores_in_float32(tmp_path):
+    module, datamodule, _ = build(train_config(tmp_path))
+    datamodule.setup("fit")
+    batch = next(iter(datamodule.train_dataloader()))
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        losses, output = module._loss(batch)
+    assert output.dtype == torch.float32 and losses["loss"].dtype == torch.float32
+    assert torch.isfinite(losses["loss"])
+
+
 class LossRecorder(pl.Callback):
     def __init__(self):
         self.losses = []

@@ -23,6 +23,7 @@ from waldo.cli import sweeps
 from waldo.cli.sweeps import TrialResult
 from waldo.cli.train import build
 from waldo.datasets import SyntheticStream
+from waldo.synth import scene_preset
 
 TINY = [
     "data.train_scene_size=[256,256]",
@@ -63,7 +64,7 @@ class FirstSceneIndices(IterableDataset):
     """The first scene indices a reader of the synthetic stream would draw (without drawing them)."""
 
     def __init__(self, count: int):
-        self.stream, self.count = SyntheticStream(scene_cfg=None, seed=0), count
+        self.stream, self.count = SyntheticStream(scene_preset("easy"), seed=0), count
 
     def __iter__(self):
         return islice(self.stream.scene_indices(), self.count)
