@@ -10,7 +10,7 @@ from omegaconf import DictConfig
 from rich.progress import track
 
 from waldo.annotations_io import ImageRecord, write_coco
-from waldo.synth import render_scene, scene_seed, validate_scene_config
+from waldo.synth import SceneConfig, render_scene, scene_seed, validate_scene_config
 from waldo.synth.contact_sheet import contact_sheet
 
 IMAGE_FORMATS = ("png", "jpg")
@@ -32,24 +32,26 @@ def _output_folder(cfg: DictConfig) -> Path:
     return folder
 
 
-def _check(cfg: DictConfig) -> None:
-    validate_scene_config(cfg.data.scene)
+def _check(cfg: DictConfig) -> SceneConfig:
+    """Refuse bad settings before anything is written; returns the checked scene config, drawn with as it is."""
+    scene = validate_scene_config(cfg.data.scene)
     if not isinstance(cfg.num_scenes, int) or cfg.num_scenes < 0:
         raise ValueError(f"num_scenes must be a whole number >= 0, got {cfg.num_scenes!r}")
     if cfg.image_format not in IMAGE_FORMATS:
         raise ValueError(f"image_format must be one of {IMAGE_FORMATS}, got {cfg.image_format!r}")
     if not 1 <= int(cfg.jpeg_quality) <= 100:
         raise ValueError(f"jpeg_quality must be in 1..100, got {cfg.jpeg_quality}")
+    return scene
 
 
 def generate(cfg: DictConfig) -> Path:
     """Draw cfg.num_scenes scenes into the output folder; returns the folder."""
-    _check(cfg)
+    scene = _check(cfg)
     folder = _output_folder(cfg)
     folder.mkdir(parents=True, exist_ok=True)
     records = []
     for index in track(range(cfg.num_scenes), description=f"drawing scenes into {folder}"):
-        image, heads = render_scene(cfg.data.scene, scene_seed(cfg.seed, index))
+        image, heads = render_scene(scene, scene_seed(cfg.seed, index))
         file_name = f"scene_{index:05d}.{cfg.image_format}"
         _save(folder / file_name, image, int(cfg.jpeg_quality))
         records.append(ImageRecord(file_name, image.shape[1], image.shape[0], heads))

@@ -5,7 +5,7 @@ import numpy as np
 from omegaconf import OmegaConf
 
 from waldo.synth.scene import render_scene
-from waldo.synth.scene_config import scene_preset
+from waldo.synth.scene_config import scene_preset, validate_scene_config
 
 BOX_COLOUR = (0, 255, 0)
 LABEL_COLOUR = (255, 255, 255)
@@ -21,7 +21,7 @@ def contact_sheet(presets: tuple[str, ...] = ("easy", "default", "hard"), per_pr
     scale = tile_width / width
     rows = []
     for preset in presets:
-        cfg = OmegaConf.merge(scene_preset(preset), {"width": width, "height": height})
+        cfg = validate_scene_config(OmegaConf.merge(scene_preset(preset), {"width": width, "height": height}))
         tiles = []
         for index in range(per_preset):
             image, heads = render_scene(cfg, seed * 1000 + index)
