@@ -28,14 +28,14 @@ class Stance:
     head_height: float
 
 
-def variation_from(uniforms: list[float]) -> dict[str, float | bool]:
-    """Per-person proportions from four uniform draws: facing left or right, build, body length, head tilt."""
+def variation_from(uniforms: list[float]) -> tuple[bool, float, float, float]:
+    """Per-person proportions from four uniform draws, in Person's field order: facing left or right
+    (mirrored), build (width_scale), body length (body_scale), head tilt (head_tilt_deg)."""
     mirror, width, body, tilt = uniforms
-    return {"mirrored": mirror < 0.5, "width_scale": 0.85 + 0.35 * width, "body_scale": 0.9 + 0.2 * body,
-            "head_tilt_deg": 8.0 * tilt - 4.0}
+    return mirror < 0.5, 0.85 + 0.35 * width, 0.9 + 0.2 * body, 8.0 * tilt - 4.0
 
 
-def body_variation(rng: np.random.Generator) -> dict[str, float | bool]:
+def body_variation(rng: np.random.Generator) -> tuple[bool, float, float, float]:
     """Per-person proportions drawn from the generator."""
     return variation_from(rng.random(4).tolist())
 
@@ -77,9 +77,14 @@ def _palette(u: list[float], red_white_rate: float) -> tuple[Colour, ...]:
     )
 
 
+_KEYS: dict[tuple, FigureKey] = {}  # one shared FigureKey per combination of styles, built once (a crowd needs thousands a scene)
+
+
 def _person(u: list[float], stance: Stance, palette: tuple[Colour, ...]) -> Person:
-    key = FigureKey(facing=FACING.at(u[0]), hair=HAIR.at(u[1]), hat=HAT.at(u[2]), hat_striped=u[3] < 0.3,
-                    glasses=GLASSES.at(u[4]), shirt=SHIRT.at(u[5]), lower=LOWER.at(u[6]), arms=ARMS.at(u[7]),
-                    stripe_period=STRIPE_PERIODS[int(u[8] * len(STRIPE_PERIODS))])
+    styles = (FACING.at(u[0]), HAIR.at(u[1]), HAT.at(u[2]), u[3] < 0.3, GLASSES.at(u[4]), SHIRT.at(u[5]),
+              LOWER.at(u[6]), ARMS.at(u[7]), STRIPE_PERIODS[int(u[8] * len(STRIPE_PERIODS))])
+    key = _KEYS.get(styles)
+    if key is None:
+        key = _KEYS[styles] = FigureKey(*styles)
     size = stance.head_height * (0.75 if u[25] < 0.1 else 1.0)
-    return Person(key, palette, stance.x, stance.y, size, **variation_from(u[21:25]))
+    return Person(key, palette, stance.x, stance.y, size, *variation_from(u[21:25]))

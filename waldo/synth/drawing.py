@@ -48,26 +48,30 @@ def mirror_x(shape: np.ndarray) -> np.ndarray:
     return shape * np.array([-1.0, 1.0])
 
 
-def _clip_half_plane(points: list[np.ndarray], axis: int, limit: float, keep_below: bool) -> list[np.ndarray]:
-    """Sutherland-Hodgman step: keep the part of a polygon on one side of an axis line."""
-    def inside(p: np.ndarray) -> bool:
-        return p[axis] <= limit if keep_below else p[axis] >= limit
+def _clip_half_plane(points: list[tuple[float, float]], axis: int, limit: float,
+                     keep_below: bool) -> list[tuple[float, float]]:
+    """Sutherland-Hodgman step: keep the part of a polygon on one side of an axis line.
 
-    kept: list[np.ndarray] = []
-    for i, current in enumerate(points):
-        previous = points[i - 1]
-        if inside(current) != inside(previous):
+    Works on plain float pairs: props cut stripes for every scene, and this loop on numpy
+    scalars cost more than the drawing (same IEEE arithmetic, so the same vertices)."""
+    kept: list[tuple[float, float]] = []
+    previous = points[-1]
+    was_inside = previous[axis] <= limit if keep_below else previous[axis] >= limit
+    for current in points:
+        is_inside = current[axis] <= limit if keep_below else current[axis] >= limit
+        if is_inside != was_inside:
             t = (limit - previous[axis]) / (current[axis] - previous[axis])
-            kept.append(previous + t * (current - previous))
-        if inside(current):
+            kept.append((previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1])))
+        if is_inside:
             kept.append(current)
+        previous, was_inside = current, is_inside
     return kept
 
 
 def clip_to_band(shape: np.ndarray, lo: float, hi: float, axis: int = 1) -> np.ndarray | None:
     """The part of a convex polygon between two lines of constant x (axis 0) or y (axis 1)."""
-    points = _clip_half_plane(list(shape), axis, lo, keep_below=False)
-    points = _clip_half_plane(points, axis, hi, keep_below=True) if points else []
+    points = _clip_half_plane([tuple(p) for p in shape.tolist()], axis, float(lo), keep_below=False)
+    points = _clip_half_plane(points, axis, float(hi), keep_below=True) if points else []
     return np.array(points) if len(points) >= 3 else None
 
 

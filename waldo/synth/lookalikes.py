@@ -20,7 +20,7 @@ def _dress(rng: np.random.Generator, stance: Stance, key: FigureKey, colour_jitt
     palette = make_palette(skin=skin, hair=hair or pick(rng, HAIR_COLOURS), hat=hat, shirt=shirt,
                            lower=lower or pick(rng, CLOTHING), legs=skin, shoes=pick(rng, SHOES))
     palette = jitter_all(rng, palette, colour_jitter)
-    return Person(key, palette, stance.x, stance.y, stance.head_height, **body_variation(rng))
+    return Person(key, palette, stance.x, stance.y, stance.head_height, *body_variation(rng))
 
 
 def _facing(rng: np.random.Generator) -> str:

@@ -60,10 +60,13 @@ def jitter_palettes(rng: np.random.Generator, palettes: Sequence[Sequence[Colour
     """`jitter_all` for many palettes of one length at once: a crowd's colours in one draw."""
     if amount <= 0 or not palettes:
         return [tuple(colours) for colours in palettes]
-    base = np.array(palettes, np.float64)
-    shifted = base + rng.uniform(-amount * 255.0, amount * 255.0, base.shape)
-    rows = np.minimum(np.maximum(shifted, 0.0), 255.0).astype(np.int64).tolist()
-    return [tuple(map(tuple, row)) for row in rows]
+    count, length = len(palettes), len(palettes[0])
+    channels = itertools.chain.from_iterable(itertools.chain.from_iterable(palettes))
+    base = np.fromiter(channels, np.float64, count * length * 3)
+    shifted = base + rng.uniform(-amount * 255.0, amount * 255.0, (count, length, 3)).ravel()
+    clamped = np.minimum(np.maximum(shifted, 0.0), 255.0).astype(np.int64)
+    colours = list(map(tuple, clamped.reshape(-1, 3).tolist()))
+    return [tuple(colours[start:start + length]) for start in range(0, count * length, length)]
 
 
 def pick(rng: np.random.Generator, options: Sequence[Colour]) -> Colour:
@@ -82,14 +85,15 @@ class Weighted:
     def __init__(self, options: dict[str, float]) -> None:
         self.names = tuple(options)
         self.cumulative = tuple(itertools.accumulate(options.values()))
+        self.total, self.last = self.cumulative[-1], len(self.names) - 1
 
     def __call__(self, rng: np.random.Generator) -> str:
         return self.at(rng.random())
 
     def at(self, uniform: float) -> str:
         """The name that a uniform draw in [0, 1) selects."""
-        index = bisect.bisect_right(self.cumulative, uniform * self.cumulative[-1])
-        return self.names[min(index, len(self.names) - 1)]
+        index = bisect.bisect_right(self.cumulative, uniform * self.total)
+        return self.names[index if index < self.last else self.last]
 
 
 def choose(rng: np.random.Generator, options: dict[str, float]) -> str:

@@ -33,7 +33,7 @@ def random_waldo(rng: np.random.Generator, stance: Stance, colour_jitter: float)
     arms = choose(rng, {"down": 0.6, "wave": 0.25, "stick": 0.15})
     key = waldo_key(pose, arms, stripe_period_near(rng.uniform(0.17, 0.23)))
     return Person(key, waldo_palette(rng, colour_jitter), stance.x, stance.y, stance.head_height,
-                  is_waldo=True, **body_variation(rng))
+                  *body_variation(rng), is_waldo=True)
 
 
 def render_waldo_head(head_height: int, pose: str = "front", seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
