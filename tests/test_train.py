@@ -9,8 +9,9 @@ import pytorch_lightning as pl
 import torch
 from hydra import compose, initialize_config_module
 
-from waldo.checkpoint import load_net
+from waldo.checkpoint import load_net, save_bundle
 from waldo.cli.train import build, train
+from waldo.detect import bundled_model_path
 
 SMALL = [
     "data.train_scene_size=[256,256]",
@@ -83,6 +84,30 @@ def test_training_writes_a_bundle_and_resuming_continues_the_step(tmp_path):
     module, datamodule, trainer = build(train_config(resumed, "trainer.max_steps=6", "trainer.val_check_interval=2"))
     trainer.fit(module, datamodule=datamodule, ckpt_path=str(last))
     assert trainer.global_step == 6
+
+
+def test_init_from_starts_from_a_bundles_weights_and_refuses_another_network(tmp_path):
+    source, _, _ = build(train_config(tmp_path / "source"))
+    with torch.no_grad():
+        for parameter in source.net.parameters():
+            parameter.add_(torch.randn_like(parameter))
+    bundle = save_bundle(source.net, source.hparams.model_cfg, tmp_path / "start.pt")
+
+    module, _, _ = build(train_config(tmp_path / "run", f"init_from={bundle}"))
+    started = module.net.state_dict()
+    assert all(torch.equal(started[k], v) for k, v in source.net.state_dict().items())
+    assert module.global_step == 0
+
+    with pytest.raises(ValueError, match="differs in: width"):
+        build(train_config(tmp_path / "other", f"init_from={bundle}", "model.width=4"))
+    with pytest.raises(FileNotFoundError, match="missing.pt"):
+        build(train_config(tmp_path / "missing", f"init_from={tmp_path / 'missing.pt'}"))
+
+
+def test_init_from_bundled_is_the_shipped_model(tmp_path):
+    module, _, _ = build(train_config(tmp_path, "init_from=bundled", "model=deep", "model.width=16"))
+    shipped, _ = load_net(bundled_model_path())
+    assert all(torch.equal(module.net.state_dict()[k], v) for k, v in shipped.state_dict().items())
 
 
 @pytest.mark.parametrize(

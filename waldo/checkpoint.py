@@ -74,3 +74,20 @@ def load_net(path: str | Path) -> tuple[WaldoNet, dict[str, Any]]:
         first = str(error).strip().splitlines()
         raise ValueError(f"checkpoint {path} does not fit the architecture its config describes: {' '.join(first[1:3])[:200]}") from None
     return net.eval(), {"model_config": model_cfg, "info": info}
+
+
+def load_weights_into(net: WaldoNet, model_cfg: Mapping, path: str | Path) -> None:
+    """Start ``net`` (built from ``model_cfg``) from the weights of a bundle or training checkpoint.
+
+    The file must describe the very same network: a config that differs would load
+    weights into layers they were not learned for, so it is refused, naming the keys.
+    """
+    path = Path(path)
+    saved_cfg, state, _ = _split(_read(path), path)
+    wanted = dict(model_cfg)
+    differing = sorted(key for key in set(saved_cfg) | set(wanted) if saved_cfg.get(key) != wanted.get(key))
+    if differing:
+        raise ValueError(f"{path} holds a network built from another model config (differs in: {', '.join(differing)}); "
+                         "choose the model group it was trained with (the bundled model: model=deep)")
+    net.load_state_dict(state)
+

@@ -21,10 +21,11 @@ import pytorch_lightning as pl
 from hydra.utils import instantiate
 from omegaconf import DictConfig, OmegaConf
 
-from waldo.checkpoint import load_net, save_bundle
+from waldo.checkpoint import load_net, load_weights_into, save_bundle
 from waldo.cli.errors import exit_on_user_error
 from waldo.cli.sweeps import in_sweep, refuse_relaunch_in_sweep, run_trial
 from waldo.data import WaldoDataModule
+from waldo.detect import bundled_model_path
 from waldo.training import WaldoModule
 
 
@@ -42,6 +43,11 @@ def check_config(cfg: DictConfig, module: WaldoModule) -> None:
         warnings.warn(f"receptive field {field} px is under twice the largest head ({largest_head:.0f} px): little context", stacklevel=1)
 
 
+def init_weights_path(init_from: str) -> Path:
+    """The file ``init_from`` names: "bundled" is the model shipped inside waldo."""
+    return bundled_model_path() if init_from == "bundled" else Path(init_from)
+
+
 def build(cfg: DictConfig) -> tuple[WaldoModule, WaldoDataModule, pl.Trainer]:
     model_cfg = OmegaConf.to_container(cfg.model, resolve=True)
     module = WaldoModule(
@@ -51,6 +57,8 @@ def build(cfg: DictConfig) -> tuple[WaldoModule, WaldoDataModule, pl.Trainer]:
         **cfg.objective,
     )
     check_config(cfg, module)
+    if cfg.get("init_from"):
+        load_weights_into(module.net, model_cfg, init_weights_path(cfg.init_from))
     datamodule = WaldoDataModule(cfg.data, module.net.layer_geometry, seed=int(cfg.seed))
     callbacks = [instantiate(c) for c in (cfg.get("callbacks") or {}).values() if c is not None]  # `callbacks.x=null` drops one
     loggers = [instantiate(c) for c in (cfg.get("logger") or {}).values() if c is not None]
@@ -70,6 +78,8 @@ def export_best(trainer: pl.Trainer, module: WaldoModule, cfg: DictConfig, metri
         "validation_at_last_step": {k: float(v) for k, v in metrics.items()},
         "seed": int(cfg.seed),
     }
+    if cfg.get("init_from"):
+        info["init_from"] = str(init_weights_path(cfg.init_from))
     score = getattr(checkpoint, "best_model_score", None) if best else None
     if score is not None:
         info[f"best_{checkpoint.monitor}"] = float(score)  # the exported weights' own score
