@@ -72,3 +72,18 @@ def test_rectangle_stripes_match_clipped_stripes(axis, monkeypatch):
         assert len(fast) == len(clipped)
         for a, b in zip(fast, clipped):
             assert np.allclose(np.sort(a, axis=0), np.sort(b, axis=0))
+
+
+def _area(polygon: np.ndarray) -> float:
+    x, y = polygon[:, 0], polygon[:, 1]
+    return 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
+
+
+@pytest.mark.parametrize("axis", [0, 1])
+def test_clip_to_band_keeps_the_part_of_a_convex_shape_between_the_lines(axis):
+    diamond = drawing.polygon((0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0))
+    band = drawing.clip_to_band(diamond, -0.5, 0.5, axis)
+    assert _area(band) == pytest.approx(2.0 - 2 * 0.25)  # the diamond less its two tips beyond the lines
+    assert band[:, axis].min() == -0.5 and band[:, axis].max() == 0.5
+    assert _area(drawing.clip_to_band(diamond, 0.0, 5.0, axis)) == pytest.approx(1.0)
+    assert drawing.clip_to_band(diamond, 2.0, 3.0, axis) is None
