@@ -175,3 +175,27 @@ def test_render_benchmark_reports_consistent_rates():
     assert result["scenes_per_s"] * result["ms_per_scene"] == pytest.approx(1000.0)
     with pytest.raises(ValueError, match="n must be"):
         measure_render_speed(small_scene(), 0)
+
+
+def test_proportion_draws_land_in_the_person_fields_they_name():
+    from waldo.synth.crowd import Stance, random_people, variation_from
+
+    mirrored, width_scale, body_scale, tilt = variation_from([0.2, 0.4, 0.6, 0.8])
+    assert mirrored is True and width_scale == pytest.approx(0.99) and body_scale == pytest.approx(1.02)
+    assert tilt == pytest.approx(2.4)
+    for person in random_people(np.random.default_rng(0), [Stance(50.0, 90.0, 20.0)] * 40, 0.05, 0.2):
+        assert isinstance(person.mirrored, bool)
+        assert 0.85 <= person.width_scale <= 1.2 and 0.9 <= person.body_scale <= 1.1
+        assert -4.0 <= person.head_tilt_deg <= 4.0
+
+
+def test_palettes_jitter_together_only_when_they_match():
+    from waldo.synth.palette import jitter_palettes
+
+    rng = np.random.default_rng(1)
+    jittered = jitter_palettes(rng, [((10, 20, 30), (250, 250, 250))] * 3, 0.1)
+    assert len(jittered) == 3 and all(len(p) == 2 and all(0 <= c <= 255 for col in p for c in col) for p in jittered)
+    assert jittered[0] != jittered[1]  # every palette gets its own jitter
+    assert jitter_palettes(rng, [(), ()], 0.1) == [(), ()]
+    with pytest.raises(ValueError, match="2 colours"):
+        jitter_palettes(rng, [((1, 2, 3), (4, 5, 6)), ((1, 2, 3),)], 0.1)

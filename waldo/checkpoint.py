@@ -76,18 +76,27 @@ def load_net(path: str | Path) -> tuple[WaldoNet, dict[str, Any]]:
     return net.eval(), {"model_config": model_cfg, "info": info}
 
 
-def load_weights_into(net: WaldoNet, model_cfg: Mapping, path: str | Path) -> None:
-    """Start ``net`` (built from ``model_cfg``) from the weights of a bundle or training checkpoint.
+def load_weights_into(net: WaldoNet, model_cfg: Mapping, path: str | Path) -> dict[str, Any]:
+    """Copy into ``net`` (built from ``model_cfg``) the weights of a bundle or training checkpoint
+    of the very same network; returns the file's info (how it was made).
 
-    The file must describe the very same network: a config that differs would load
-    weights into layers they were not learned for, so it is refused, naming the keys.
+    "The same" is judged on the layers both configs build (kinds, channels, kernels, strides,
+    dilations, padding, norms, activations), so two spellings of one network match, and
+    weights never land in layers they were not learned for.
     """
-    path = Path(path)
-    saved_cfg, state, _ = _split(_read(path), path)
-    wanted = dict(model_cfg)
-    differing = sorted(key for key in set(saved_cfg) | set(wanted) if saved_cfg.get(key) != wanted.get(key))
-    if differing:
-        raise ValueError(f"{path} holds a network built from another model config (differs in: {', '.join(differing)}); "
-                         "choose the model group it was trained with (the bundled model: model=deep)")
-    net.load_state_dict(state)
+    source, meta = load_net(path)
+    if repr(source) != repr(net):
+        differing = "; ".join(_differences(meta["model_config"], model_cfg)) or "the layers differ"
+        raise ValueError(f"{path} holds another network than this model config builds ({differing})")
+    net.load_state_dict(source.state_dict())
+    return meta["info"]
 
+
+def _differences(there: Any, here: Any, where: str = "") -> list[str]:
+    """Where two model configs disagree, as 'stages[6].dilation is 8 there, 4 here' lines."""
+    if isinstance(there, Mapping) and isinstance(here, Mapping):
+        return [line for key in sorted(set(there) | set(here), key=str)
+                for line in _differences(there.get(key), here.get(key), f"{where}.{key}" if where else str(key))]
+    if isinstance(there, (list, tuple)) and isinstance(here, (list, tuple)) and len(there) == len(here):
+        return [line for i, (a, b) in enumerate(zip(there, here)) for line in _differences(a, b, f"{where}[{i}]")]
+    return [] if there == here else [f"{where} is {there!r} there, {here!r} here"]

@@ -11,6 +11,7 @@ import os
 # cores between steps: about 15% more steps per minute on a 2-core CPU. Must be set before torch loads.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
+import hashlib  # noqa: E402
 import sys  # noqa: E402
 import warnings
 from pathlib import Path
@@ -48,6 +49,21 @@ def init_weights_path(init_from: str) -> Path:
     return bundled_model_path() if init_from == "bundled" else Path(init_from)
 
 
+def start_from(init_from: str, module: WaldoModule, model_cfg: dict) -> None:
+    """Load the weights ``init_from`` names into the fresh network, or say why they do not fit."""
+    try:
+        load_weights_into(module.net, model_cfg, init_weights_path(init_from))
+    except ValueError as error:
+        hint = "; the bundled model is model=deep" if init_from == "bundled" else ""
+        raise ValueError(f"init_from={init_from}: {error}{hint}") from None
+
+
+def init_record(init_from: str) -> dict[str, str]:
+    """What a bundle records about the weights its run started from: the setting, the file and its hash."""
+    path = init_weights_path(init_from).resolve()
+    return {"value": str(init_from), "path": str(path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+
+
 def build(cfg: DictConfig) -> tuple[WaldoModule, WaldoDataModule, pl.Trainer]:
     model_cfg = OmegaConf.to_container(cfg.model, resolve=True)
     module = WaldoModule(
@@ -57,8 +73,8 @@ def build(cfg: DictConfig) -> tuple[WaldoModule, WaldoDataModule, pl.Trainer]:
         **cfg.objective,
     )
     check_config(cfg, module)
-    if cfg.get("init_from"):
-        load_weights_into(module.net, model_cfg, init_weights_path(cfg.init_from))
+    if cfg.get("init_from") and not cfg.get("ckpt_path"):  # a resumed run restores its own weights
+        start_from(cfg.init_from, module, model_cfg)
     datamodule = WaldoDataModule(cfg.data, module.net.layer_geometry, seed=int(cfg.seed))
     callbacks = [instantiate(c) for c in (cfg.get("callbacks") or {}).values() if c is not None]  # `callbacks.x=null` drops one
     loggers = [instantiate(c) for c in (cfg.get("logger") or {}).values() if c is not None]
@@ -67,7 +83,8 @@ def build(cfg: DictConfig) -> tuple[WaldoModule, WaldoDataModule, pl.Trainer]:
     return module, datamodule, trainer
 
 
-def export_best(trainer: pl.Trainer, module: WaldoModule, cfg: DictConfig, metrics: dict[str, float]) -> Path | None:
+def export_best(trainer: pl.Trainer, module: WaldoModule, cfg: DictConfig, metrics: dict[str, float],
+                started: dict[str, Any] | None = None) -> Path | None:
     """Write the compact bundle (weights + model config + command + metrics) beside the run."""
     checkpoint = trainer.checkpoint_callback
     best = getattr(checkpoint, "best_model_path", "") if checkpoint else ""
@@ -78,8 +95,8 @@ def export_best(trainer: pl.Trainer, module: WaldoModule, cfg: DictConfig, metri
         "validation_at_last_step": {k: float(v) for k, v in metrics.items()},
         "seed": int(cfg.seed),
     }
-    if cfg.get("init_from"):
-        info["init_from"] = str(init_weights_path(cfg.init_from))
+    if started:
+        info["init_from"] = started  # the starting weights and their own validation scores
     score = getattr(checkpoint, "best_model_score", None) if best else None
     if score is not None:
         info[f"best_{checkpoint.monitor}"] = float(score)  # the exported weights' own score
@@ -92,10 +109,17 @@ def train(cfg: DictConfig) -> dict[str, float]:
     module, datamodule, trainer = build(cfg)
     if cfg.get("ckpt_path") and not Path(cfg.ckpt_path).is_file():
         raise FileNotFoundError(f"ckpt_path={cfg.ckpt_path} does not exist")
+    started = None
+    if cfg.get("init_from"):
+        started = init_record(cfg.init_from)
+        if not cfg.get("ckpt_path") and not trainer.fast_dev_run:  # score the start, so a worse end shows
+            scores = trainer.validate(module, datamodule=datamodule, verbose=False)[0]
+            started["validation"] = {k: float(v) for k, v in scores.items()}
+            print("starting weights: " + ", ".join(f"{k} {v:.3f}" for k, v in started["validation"].items()))
     trainer.fit(module, datamodule=datamodule, ckpt_path=cfg.get("ckpt_path"))
     metrics = {k: float(v) for k, v in trainer.callback_metrics.items()}
     if not trainer.fast_dev_run and trainer.is_global_zero:
-        bundle = export_best(trainer, module, cfg, metrics)
+        bundle = export_best(trainer, module, cfg, metrics, started)
         print(f"model bundle: {bundle}")
     return metrics
 

@@ -77,14 +77,16 @@ def _palette(u: list[float], red_white_rate: float) -> tuple[Colour, ...]:
     )
 
 
-_KEYS: dict[tuple, FigureKey] = {}  # one shared FigureKey per combination of styles, built once (a crowd needs thousands a scene)
+# one shared FigureKey per combination of styles met so far (at most ~117k), so a crowd builds few:
+# like the figure-template caches, it grows with the combinations a process meets
+_FIGURE_KEYS: dict[tuple, FigureKey] = {}
 
 
 def _person(u: list[float], stance: Stance, palette: tuple[Colour, ...]) -> Person:
     styles = (FACING.at(u[0]), HAIR.at(u[1]), HAT.at(u[2]), u[3] < 0.3, GLASSES.at(u[4]), SHIRT.at(u[5]),
               LOWER.at(u[6]), ARMS.at(u[7]), STRIPE_PERIODS[int(u[8] * len(STRIPE_PERIODS))])
-    key = _KEYS.get(styles)
+    key = _FIGURE_KEYS.get(styles)
     if key is None:
-        key = _KEYS[styles] = FigureKey(*styles)
+        key = _FIGURE_KEYS[styles] = FigureKey(*styles)
     size = stance.head_height * (0.75 if u[25] < 0.1 else 1.0)
     return Person(key, palette, stance.x, stance.y, size, *variation_from(u[21:25]))

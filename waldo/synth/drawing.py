@@ -53,8 +53,10 @@ def _clip_half_plane(points: list[tuple[float, float]], axis: int, limit: float,
     """Sutherland-Hodgman step: keep the part of a polygon on one side of an axis line.
 
     Works on plain float pairs: props cut stripes for every scene, and this loop on numpy
-    scalars cost more than the drawing (same IEEE arithmetic, so the same vertices)."""
+    scalars cost more than the drawing (the same float64 arithmetic, so the same vertices)."""
     kept: list[tuple[float, float]] = []
+    if not points:
+        return kept
     previous = points[-1]
     was_inside = previous[axis] <= limit if keep_below else previous[axis] >= limit
     for current in points:
@@ -69,8 +71,8 @@ def _clip_half_plane(points: list[tuple[float, float]], axis: int, limit: float,
 
 
 def clip_to_band(shape: np.ndarray, lo: float, hi: float, axis: int = 1) -> np.ndarray | None:
-    """The part of a convex polygon between two lines of constant x (axis 0) or y (axis 1)."""
-    points = _clip_half_plane([tuple(p) for p in shape.tolist()], axis, float(lo), keep_below=False)
+    """The part of a convex polygon between two lines of constant x (axis 0) or y (axis 1), in float64."""
+    points = _clip_half_plane([tuple(p) for p in shape.astype(np.float64).tolist()], axis, float(lo), keep_below=False)
     points = _clip_half_plane(points, axis, float(hi), keep_below=True) if points else []
     return np.array(points) if len(points) >= 3 else None
 

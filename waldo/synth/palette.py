@@ -61,6 +61,10 @@ def jitter_palettes(rng: np.random.Generator, palettes: Sequence[Sequence[Colour
     if amount <= 0 or not palettes:
         return [tuple(colours) for colours in palettes]
     count, length = len(palettes), len(palettes[0])
+    if any(len(colours) != length for colours in palettes):
+        raise ValueError(f"palettes must all have {length} colours to be jittered together")
+    if length == 0:
+        return [() for _ in palettes]
     channels = itertools.chain.from_iterable(itertools.chain.from_iterable(palettes))
     base = np.fromiter(channels, np.float64, count * length * 3)
     shifted = base + rng.uniform(-amount * 255.0, amount * 255.0, (count, length, 3)).ravel()
@@ -85,7 +89,7 @@ class Weighted:
     def __init__(self, options: dict[str, float]) -> None:
         self.names = tuple(options)
         self.cumulative = tuple(itertools.accumulate(options.values()))
-        self.total, self.last = self.cumulative[-1], len(self.names) - 1
+        self.total, self.last_index = self.cumulative[-1], len(self.names) - 1
 
     def __call__(self, rng: np.random.Generator) -> str:
         return self.at(rng.random())
@@ -93,7 +97,7 @@ class Weighted:
     def at(self, uniform: float) -> str:
         """The name that a uniform draw in [0, 1) selects."""
         index = bisect.bisect_right(self.cumulative, uniform * self.total)
-        return self.names[index if index < self.last else self.last]
+        return self.names[index if index < self.last_index else self.last_index]
 
 
 def choose(rng: np.random.Generator, options: dict[str, float]) -> str:
