@@ -58,7 +58,7 @@ def start_from(init_from: str, module: WaldoModule, model_cfg: dict) -> None:
         raise ValueError(f"init_from={init_from}: {error}{hint}") from None
 
 
-def init_record(init_from: str) -> dict[str, str]:
+def init_record(init_from: str) -> dict[str, Any]:
     """What a bundle records about the weights its run started from: the setting, the file and its hash."""
     path = init_weights_path(init_from).resolve()
     return {"value": str(init_from), "path": str(path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
