@@ -76,9 +76,9 @@ def load_net(path: str | Path) -> tuple[WaldoNet, dict[str, Any]]:
     return net.eval(), {"model_config": model_cfg, "info": info}
 
 
-def load_weights_into(net: WaldoNet, model_cfg: Mapping, path: str | Path) -> dict[str, Any]:
+def load_weights_into(net: WaldoNet, model_cfg: Mapping, path: str | Path) -> None:
     """Copy into ``net`` (built from ``model_cfg``) the weights of a bundle or training checkpoint
-    of the very same network; returns the file's info (how it was made).
+    of the very same network.
 
     "The same" is judged on the layers both configs build (kinds, channels, kernels, strides,
     dilations, padding, norms, activations), so two spellings of one network match, and
@@ -89,7 +89,6 @@ def load_weights_into(net: WaldoNet, model_cfg: Mapping, path: str | Path) -> di
         differing = "; ".join(_differences(meta["model_config"], model_cfg)) or "the layers differ"
         raise ValueError(f"{path} holds another network than this model config builds ({differing})")
     net.load_state_dict(source.state_dict())
-    return meta["info"]
 
 
 def _differences(there: Any, here: Any, where: str = "") -> list[str]:

@@ -49,6 +49,11 @@ def init_weights_path(init_from: str) -> Path:
     return bundled_model_path() if init_from == "bundled" else Path(init_from)
 
 
+def weights_to_start_from(cfg: DictConfig) -> str | None:
+    """``init_from``, unless ``ckpt_path`` resumes a run, which restores its own weights."""
+    return None if cfg.get("ckpt_path") else cfg.get("init_from")
+
+
 def start_from(init_from: str, module: WaldoModule, model_cfg: dict) -> None:
     """Load the weights ``init_from`` names into the fresh network, or say why they do not fit."""
     try:
@@ -73,7 +78,7 @@ def build(cfg: DictConfig) -> tuple[WaldoModule, WaldoDataModule, pl.Trainer]:
         **cfg.objective,
     )
     check_config(cfg, module)
-    if cfg.get("init_from") and not cfg.get("ckpt_path"):  # a resumed run restores its own weights
+    if weights_to_start_from(cfg):
         start_from(cfg.init_from, module, model_cfg)
     datamodule = WaldoDataModule(cfg.data, module.net.layer_geometry, seed=int(cfg.seed))
     callbacks = [instantiate(c) for c in (cfg.get("callbacks") or {}).values() if c is not None]  # `callbacks.x=null` drops one
@@ -112,7 +117,7 @@ def train(cfg: DictConfig) -> dict[str, float]:
     started = None
     if cfg.get("init_from"):
         started = init_record(cfg.init_from)
-        if not cfg.get("ckpt_path") and not trainer.fast_dev_run:  # score the start, so a worse end shows
+        if weights_to_start_from(cfg) and not trainer.fast_dev_run:  # score the start, so a worse end shows
             scores = trainer.validate(module, datamodule=datamodule, verbose=False)[0]
             started["validation"] = {k: float(v) for k, v in scores.items()}
             print("starting weights: " + ", ".join(f"{k} {v:.3f}" for k, v in started["validation"].items()))
