@@ -170,11 +170,14 @@ def test_presets_are_valid_and_hard_is_harder(preset):
 def test_render_benchmark_reports_consistent_rates():
     from waldo.benchmark_render import measure_render_speed
 
-    result = measure_render_speed(small_scene(), 2, width=128, height=96)
-    assert result["scenes"] == 2 and result["width"] == 128 and result["height"] == 96
+    result = measure_render_speed(small_scene(), 2, width=128, height=96, passes=3)
+    assert result["scenes"] == 2 and result["passes"] == 3 and result["width"] == 128 and result["height"] == 96
     assert result["scenes_per_s"] * result["ms_per_scene"] == pytest.approx(1000.0)
+    assert result["ms_per_scene"] <= result["median_ms_per_scene"]
     with pytest.raises(ValueError, match="n must be"):
         measure_render_speed(small_scene(), 0)
+    with pytest.raises(ValueError, match="passes must be"):
+        measure_render_speed(small_scene(), 1, passes=0)
 
 
 def test_proportion_draws_land_in_the_person_fields_they_name():

@@ -2,13 +2,17 @@
 
 import numpy as np
 import pytest
+from omegaconf import OmegaConf
 
-from waldo.synth import drawing, figure_templates
+from waldo.synth import body_template, drawing, figure_templates, head_template
 from waldo.synth.body_template import _body_parts, body_parts
 from waldo.synth.crowd import Stance, random_people
 from waldo.synth.figures import draw_person
 from waldo.synth.head_template import _head_parts, head_parts
 from waldo.synth.lookalikes import LOOKALIKE_KINDS, random_lookalike
+from waldo.synth.scene import render_scene
+from waldo.synth.scene_config import scene_preset
+from waldo.synth.template_warmup import build_all_templates
 
 
 def _crowd() -> list:
@@ -47,6 +51,35 @@ def test_joining_drawing_steps_leaves_every_pixel_unchanged(monkeypatch):
         _clear_template_caches()
     assert np.array_equal(joined, separate)
     assert calls < separate_calls
+
+
+def test_keys_that_share_a_template_draw_the_same_pixels(monkeypatch):
+    people = _crowd()
+    _clear_template_caches()
+    shared = _painted(people)
+    templates = len({id(body_parts(p.key)) for p in people}) + len({id(head_parts(p.key)) for p in people})
+    monkeypatch.setattr(body_template, "body_key", lambda key: key)
+    monkeypatch.setattr(head_template, "head_key", lambda key: key)
+    _clear_template_caches()
+    try:
+        own = _painted(people)
+        own_templates = len({id(body_parts(p.key)) for p in people}) + len({id(head_parts(p.key)) for p in people})
+    finally:
+        monkeypatch.undo()
+        _clear_template_caches()
+    assert np.array_equal(shared, own)
+    assert templates < own_templates
+
+
+def test_after_building_all_templates_scenes_build_none():
+    _clear_template_caches()
+    count = build_all_templates()
+    built = _body_parts.cache_info().misses + _head_parts.cache_info().misses
+    assert count == built
+    for preset in ("easy", "default", "hard"):
+        for seed in range(4):
+            render_scene(OmegaConf.merge(scene_preset(preset), {"width": 320, "height": 240}), seed)
+    assert _body_parts.cache_info().misses + _head_parts.cache_info().misses == built
 
 
 def test_overlapping_fills_are_never_joined():

@@ -111,7 +111,8 @@ def run_benchmark(cfg: DictConfig) -> dict[str, Any]:
                     "opencv": cv2.__version__, "device": str(cfg.device), "quick": quick},
     }
     size = (256, 192) if quick else (1024, 768)
-    report["render"] = measure_render_speed(cfg.data.scene, 1 if quick else int(cfg.render_scenes), *size)
+    report["render"] = measure_render_speed(cfg.data.scene, 1 if quick else int(cfg.render_scenes), *size,
+                                            passes=1 if quick else int(cfg.render_passes))
     net, weights = network(cfg)
     report["weights"] = weights
     report["detection"] = detection(cfg, net, quick)
@@ -128,7 +129,8 @@ def format_report(report: dict[str, Any]) -> str:
     r, d, t = report["render"], report["detection"], report["training"]
     width, height = d["picture"]
     rows = [
-        (f"scene drawing {int(r['width'])}x{int(r['height'])}", r["scenes_per_s"], "scenes/s"),
+        (f"scene drawing {int(r['width'])}x{int(r['height'])}", r["scenes_per_s"],
+         f"scenes/s ({r['ms_per_scene']:.1f} ms; median pass {r['median_ms_per_scene']:.1f} ms)"),
         (f"training, real loader (batch {t['batch_size']}x{t['patch_size']}px)", t["loader_samples_per_s"], "samples/s"),
         ("training, random tensors (same steps)", t["random_tensor_samples_per_s"], "samples/s"),
         (f"network detection {width}x{height}", d["network"]["mp_per_s"], f"MP/s ({d['network']['ms_per_picture']:.0f} ms)"),

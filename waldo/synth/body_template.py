@@ -5,7 +5,7 @@ from functools import lru_cache
 import numpy as np
 
 from waldo.synth.drawing import INK_WIDTH, ellipse, mirror_x, polygon, stripe_bands
-from waldo.synth.figure_templates import FigureKey, Material, PartList, PartListBuilder
+from waldo.synth.figure_templates import STRIPE_PERIODS, FigureKey, Material, PartList, PartListBuilder
 
 
 def _shirt(builder: PartListBuilder, key: FigureKey, shapes: list[np.ndarray]) -> None:
@@ -22,8 +22,15 @@ def _shirt(builder: PartListBuilder, key: FigureKey, shapes: list[np.ndarray]) -
 @lru_cache(maxsize=None)
 def body_parts(key: FigureKey) -> PartList:
     """Legs, torso, arms and hands of a figure facing right, feet at the origin."""
-    return _body_parts(FigureKey(facing="side" if key.facing == "side" else "front", shirt=key.shirt,
-                                 lower=key.lower, arms=key.arms, stripe_period=key.stripe_period))
+    return _body_parts(body_key(key))
+
+
+def body_key(key: FigureKey) -> FigureKey:
+    """The styles a body depends on (a plain shirt has no stripe period): keys that draw the same
+    body share one template, so a process builds fewer."""
+    period = key.stripe_period if key.shirt != "plain" else STRIPE_PERIODS[0]
+    return FigureKey(facing="side" if key.facing == "side" else "front", shirt=key.shirt, lower=key.lower,
+                     arms=key.arms, stripe_period=period)
 
 
 def _arms_and_hands(key: FigureKey) -> tuple[list[np.ndarray], list[np.ndarray]]:

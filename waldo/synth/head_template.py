@@ -7,6 +7,8 @@ import numpy as np
 from waldo.synth.drawing import INK_WIDTH, ellipse, polygon, rect, stripe_bands
 from waldo.synth.figure_templates import FACE_TURN, FigureKey, Material, PartList, PartListBuilder, closed_path
 
+KNITTED_HATS = ("bobble", "beanie")
+
 
 def _hair_back(style: str, turn: float) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """The hair seen behind and around the face: its shapes, and the parts of its outline the face leaves visible."""
@@ -31,7 +33,7 @@ def _hair_back(style: str, turn: float) -> tuple[list[np.ndarray], list[np.ndarr
 def _hat(b: PartListBuilder, key: FigureKey, turn: float) -> None:
     """Hats sit over the hair; the bobble hat is the one that, in red and white, marks Waldo."""
     lean = -0.06 * turn
-    if key.hat in ("bobble", "beanie"):
+    if key.hat in KNITTED_HATS:
         dome = polygon((-0.30, -0.54), (-0.29 + lean * 0.3, -0.66), (-0.24 + lean * 0.6, -0.77), (-0.14 + lean, -0.85),
                        (lean, -0.88), (0.14 + lean, -0.85), (0.24 + lean * 0.6, -0.77), (0.29 + lean * 0.3, -0.66),
                        (0.30, -0.54))
@@ -102,8 +104,14 @@ def _face_details(b: PartListBuilder, key: FigureKey, turn: float, face_cx: floa
 @lru_cache(maxsize=None)
 def head_parts(key: FigureKey) -> PartList:
     """Hair, face, features and hat of a head facing right, chin at the origin."""
-    return _head_parts(FigureKey(facing=key.facing, hair=key.hair, hat=key.hat, hat_striped=key.hat_striped,
-                                 glasses=key.glasses))
+    return _head_parts(head_key(key))
+
+
+def head_key(key: FigureKey) -> FigureKey:
+    """The styles a head depends on (only knitted hats have stripes): keys that draw the same head
+    share one template."""
+    return FigureKey(facing=key.facing, hair=key.hair, hat=key.hat,
+                     hat_striped=key.hat_striped and key.hat in KNITTED_HATS, glasses=key.glasses)
 
 
 @lru_cache(maxsize=None)
