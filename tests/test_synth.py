@@ -192,6 +192,26 @@ def test_proportion_draws_land_in_the_person_fields_they_name():
         assert -4.0 <= person.head_tilt_deg <= 4.0
 
 
+@pytest.mark.parametrize("red_white_rate", [0.0, 1.0])
+def test_crowd_colours_come_from_the_tables_their_draws_pick(red_white_rate):
+    from waldo.synth.crowd import ARMS, FACING, HAT, Stance, random_people
+    from waldo.synth.figure_templates import Material
+    from waldo.synth.palette import CLOTHING, OUTLINE, REDS, SKIN_TONES, WHITES
+
+    people = random_people(np.random.default_rng(3), [Stance(50.0, 90.0, 20.0)] * 300, 0.0, red_white_rate)
+    shirts = {p.palette[Material.SHIRT_A] for p in people}
+    if red_white_rate:
+        assert shirts <= set(REDS) | set(WHITES) and len(shirts & set(REDS)) > 1 and len(shirts & set(WHITES)) > 1
+    else:
+        assert shirts == set(CLOTHING)
+    assert {p.palette[Material.SKIN] for p in people} == set(SKIN_TONES)
+    assert all(p.palette[Material.INK] == OUTLINE for p in people)
+    legs_bare = [p.palette[Material.LEGS] == p.palette[Material.SKIN] for p in people]
+    assert 0.6 < np.mean(legs_bare) < 0.8  # bare legs 70% of the time
+    assert {p.key.facing for p in people} == set(FACING.names) and {p.key.arms for p in people} == set(ARMS.names)
+    assert 0.45 < np.mean([p.key.hat == "none" for p in people]) < 0.65 and {p.key.hat for p in people} == set(HAT.names)
+
+
 def test_palettes_jitter_together_only_when_they_match():
     from waldo.synth.palette import jitter_palettes
 

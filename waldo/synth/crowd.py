@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from waldo.synth.figure_templates import STRIPE_PERIODS, FigureKey
+from waldo.synth.figure_templates import STRIPE_PERIODS, FigureKey, Material
 from waldo.synth.figures import Person, make_palette
-from waldo.synth.palette import (CLOTHING, HAIR_COLOURS, REDS, SHOES, SKIN_TONES, WHITES, Colour, Weighted,
-                                 jitter_palettes, pick_at)
+from waldo.synth.palette import (CLOTHING, HAIR_COLOURS, OUTLINE, REDS, SHOES, SKIN_TONES, WHITES, Colour, Weighted,
+                                 jitter_palette_array)
 
 
 FACING = Weighted({"front": 0.35, "three_quarter": 0.25, "side": 0.2, "back": 0.2})
@@ -55,26 +55,46 @@ def random_people(rng: np.random.Generator, stances: list[Stance], colour_jitter
     All their choices come from one block of uniforms and one draw of colour jitter: a
     scene has hundreds of people and each call to the generator costs about a microsecond.
     """
-    draws = rng.random((len(stances), PERSON_DRAWS)).tolist()
-    palettes = jitter_palettes(rng, [_palette(u, red_white_rate) for u in draws], colour_jitter)
-    return [_person(u, stance, palette) for u, stance, palette in zip(draws, stances, palettes)]
+    uniforms = rng.random((len(stances), PERSON_DRAWS))
+    palettes = jitter_palette_array(rng, _palettes(uniforms, red_white_rate), colour_jitter)
+    periods = [STRIPE_PERIODS[i] for i in (uniforms[:, 8] * len(STRIPE_PERIODS)).astype(np.intp).tolist()]
+    styles = zip(FACING.at_each(uniforms[:, 0]), HAIR.at_each(uniforms[:, 1]), HAT.at_each(uniforms[:, 2]),
+                 (uniforms[:, 3] < 0.3).tolist(), GLASSES.at_each(uniforms[:, 4]), SHIRT.at_each(uniforms[:, 5]),
+                 LOWER.at_each(uniforms[:, 6]), ARMS.at_each(uniforms[:, 7]), periods)
+    return [_person(style, u, stance, palette)
+            for style, u, stance, palette in zip(styles, uniforms.tolist(), stances, palettes)]
 
 
-def _palette(u: list[float], red_white_rate: float) -> tuple[Colour, ...]:
-    skin = pick_at(SKIN_TONES, u[9])
-    if u[13] < red_white_rate:
-        shirt = (pick_at(REDS, u[14]) if u[15] < 0.6 else pick_at(WHITES, u[14]), pick_at(CLOTHING, u[16]))
-    else:
-        shirt = (pick_at(CLOTHING, u[14]), pick_at(CLOTHING, u[16]))
-    return make_palette(
-        skin=skin,
-        hair=pick_at(HAIR_COLOURS, u[10]),
-        hat=(pick_at(CLOTHING, u[11]), pick_at(CLOTHING, u[12])),
-        shirt=shirt,
-        lower=pick_at(CLOTHING, u[17]),
-        legs=skin if u[18] < 0.7 else pick_at(CLOTHING, u[19]),
-        shoes=pick_at(SHOES, u[20]),
-    )
+def _table(colours: tuple[Colour, ...]) -> np.ndarray:
+    return np.array(colours, np.float64)
+
+
+_SKINS, _HAIRS, _CLOTHES, _REDS, _WHITES, _SHOES = map(_table, (SKIN_TONES, HAIR_COLOURS, CLOTHING, REDS, WHITES, SHOES))
+_UNDYED = _table(make_palette(OUTLINE, OUTLINE, (OUTLINE, OUTLINE), (OUTLINE, OUTLINE), OUTLINE, OUTLINE, OUTLINE))
+
+
+def _palettes(uniforms: np.ndarray, red_white_rate: float) -> np.ndarray:
+    """The colours (people, materials, 3) that columns 9-20 of each person's draws choose: all
+    people at once, as the same picks made one by one would (table[int(u * len(table))])."""
+    def pick(table: np.ndarray, column: int) -> np.ndarray:
+        return table[(uniforms[:, column] * len(table)).astype(np.intp)]
+
+    def where(condition: np.ndarray, chosen: np.ndarray, other: np.ndarray) -> np.ndarray:
+        return np.where(condition[:, None], chosen, other)
+
+    palettes = np.repeat(_UNDYED[None], len(uniforms), axis=0)
+    skin = pick(_SKINS, 9)
+    red_or_white = where(uniforms[:, 15] < 0.6, pick(_REDS, 14), pick(_WHITES, 14))
+    palettes[:, Material.SKIN] = skin
+    palettes[:, Material.HAIR] = pick(_HAIRS, 10)
+    palettes[:, Material.HAT_A] = pick(_CLOTHES, 11)
+    palettes[:, Material.HAT_B] = pick(_CLOTHES, 12)
+    palettes[:, Material.SHIRT_A] = where(uniforms[:, 13] < red_white_rate, red_or_white, pick(_CLOTHES, 14))
+    palettes[:, Material.SHIRT_B] = pick(_CLOTHES, 16)
+    palettes[:, Material.LOWER] = pick(_CLOTHES, 17)
+    palettes[:, Material.LEGS] = where(uniforms[:, 18] < 0.7, skin, pick(_CLOTHES, 19))
+    palettes[:, Material.SHOES] = pick(_SHOES, 20)
+    return palettes
 
 
 # one shared FigureKey per combination of styles met so far (at most ~117k), so a crowd builds few:
@@ -82,9 +102,9 @@ def _palette(u: list[float], red_white_rate: float) -> tuple[Colour, ...]:
 _FIGURE_KEYS: dict[tuple, FigureKey] = {}
 
 
-def _person(u: list[float], stance: Stance, palette: tuple[Colour, ...]) -> Person:
-    styles = (FACING.at(u[0]), HAIR.at(u[1]), HAT.at(u[2]), u[3] < 0.3, GLASSES.at(u[4]), SHIRT.at(u[5]),
-              LOWER.at(u[6]), ARMS.at(u[7]), STRIPE_PERIODS[int(u[8] * len(STRIPE_PERIODS))])
+def _person(styles: tuple, u: list[float], stance: Stance, palette: tuple[Colour, ...]) -> Person:
+    """A Person from its styles (FigureKey's fields, chosen by columns 0-8 of its draws), the rest of
+    its draws, where it stands and its colours."""
     key = _FIGURE_KEYS.get(styles)
     if key is None:
         key = _FIGURE_KEYS[styles] = FigureKey(*styles)

@@ -4,7 +4,6 @@ All colours are RGB tuples of ints. Waldo's own colours are fixed here so that t
 generator, the look-alikes and the template baseline agree on what "Waldo red" is.
 """
 
-import bisect
 import itertools
 from collections.abc import Sequence
 
@@ -66,21 +65,21 @@ def jitter_palettes(rng: np.random.Generator, palettes: Sequence[Sequence[Colour
     if length == 0:
         return [() for _ in palettes]
     channels = itertools.chain.from_iterable(itertools.chain.from_iterable(palettes))
-    base = np.fromiter(channels, np.float64, count * length * 3)
-    shifted = base + rng.uniform(-amount * 255.0, amount * 255.0, (count, length, 3)).ravel()
-    clamped = np.minimum(np.maximum(shifted, 0.0), 255.0).astype(np.int64)
-    colours = list(map(tuple, clamped.reshape(-1, 3).tolist()))
-    return [tuple(colours[start:start + length]) for start in range(0, count * length, length)]
+    base = np.fromiter(channels, np.float64, count * length * 3).reshape(count, length, 3)
+    return jitter_palette_array(rng, base, amount)
+
+
+def jitter_palette_array(rng: np.random.Generator, base: np.ndarray, amount: float) -> list[tuple[Colour, ...]]:
+    """`jitter_palettes` for palettes already in an array (count, length, 3) of colour values."""
+    if amount > 0:
+        base = base + rng.uniform(-amount * 255.0, amount * 255.0, base.shape)
+    clamped = np.minimum(np.maximum(base, 0.0), 255.0).astype(np.int64)
+    return [tuple(map(tuple, colours)) for colours in clamped.tolist()]
 
 
 def pick(rng: np.random.Generator, options: Sequence[Colour]) -> Colour:
     """One colour from a list, drawn with the scene's generator."""
     return options[int(rng.random() * len(options))]
-
-
-def pick_at(options: Sequence[Colour], uniform: float) -> Colour:
-    """The colour of a list that a uniform draw in [0, 1) selects."""
-    return options[int(uniform * len(options))]
 
 
 class Weighted:
@@ -90,14 +89,13 @@ class Weighted:
         self.names = tuple(options)
         self.cumulative = tuple(itertools.accumulate(options.values()))
         self.total, self.last_index = self.cumulative[-1], len(self.names) - 1
+        self._cumulative_array = np.array(self.cumulative)
 
-    def __call__(self, rng: np.random.Generator) -> str:
-        return self.at(rng.random())
-
-    def at(self, uniform: float) -> str:
-        """The name that a uniform draw in [0, 1) selects."""
-        index = bisect.bisect_right(self.cumulative, uniform * self.total)
-        return self.names[index if index < self.last_index else self.last_index]
+    def at_each(self, uniforms: np.ndarray) -> list[str]:
+        """The name each uniform draw in [0, 1) selects, for a whole array of draws in one search."""
+        indices = np.searchsorted(self._cumulative_array, uniforms * self.total, side="right")
+        names = self.names
+        return [names[i] for i in np.minimum(indices, self.last_index).tolist()]
 
 
 def choose(rng: np.random.Generator, options: dict[str, float]) -> str:
