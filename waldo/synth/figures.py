@@ -91,8 +91,8 @@ def _paint(image: np.ndarray, parts: PartList, matrix: tuple[float, float, float
            offset: tuple[float, float], palette: tuple[Colour, ...], unit_px: float) -> None:
     points = _thinned_stripes(parts, unit_px) if parts.stripe_rows.size else parts.points
     a, b, c, d = matrix
-    affine = np.array([[a * FIXED_SCALE, b * FIXED_SCALE, offset[0] * FIXED_SCALE + 0.5],
-                       [c * FIXED_SCALE, d * FIXED_SCALE, offset[1] * FIXED_SCALE + 0.5]])
+    affine = np.array((a * FIXED_SCALE, b * FIXED_SCALE, offset[0] * FIXED_SCALE + 0.5,
+                       c * FIXED_SCALE, d * FIXED_SCALE, offset[1] * FIXED_SCALE + 0.5)).reshape(2, 3)
     fixed = cv2.transform(points.reshape(-1, 1, 2), affine).astype(np.int32)
     outline_px = max(1, int(INK_WIDTH * unit_px + 0.5))
     ink = palette[Material.INK]
