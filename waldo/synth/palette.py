@@ -87,13 +87,12 @@ class Weighted:
 
     def __init__(self, options: dict[str, float]) -> None:
         self.names = tuple(options)
-        self.cumulative = tuple(itertools.accumulate(options.values()))
-        self.total, self.last_index = self.cumulative[-1], len(self.names) - 1
-        self._cumulative_array = np.array(self.cumulative)
+        self.cumulative = np.array(list(itertools.accumulate(options.values())))
+        self.total, self.last_index = float(self.cumulative[-1]), len(self.names) - 1
 
     def at_each(self, uniforms: np.ndarray) -> list[str]:
         """The name each uniform draw in [0, 1) selects, for a whole array of draws in one search."""
-        indices = np.searchsorted(self._cumulative_array, uniforms * self.total, side="right")
+        indices = np.searchsorted(self.cumulative, uniforms * self.total, side="right")
         names = self.names
         return [names[i] for i in np.minimum(indices, self.last_index).tolist()]
 
