@@ -78,7 +78,7 @@ def test_training_writes_a_bundle_and_resuming_continues_the_step(tmp_path):
     best_f1 = next(v["best_model_score"] for k, v in best["callbacks"].items() if "ModelCheckpoint" in k)
     assert meta["info"]["best_val/f1"] == pytest.approx(float(best_f1))  # the exported weights' own score
     last = first_run / "checkpoints" / "last.ckpt"
-    assert last.is_file()
+    assert torch.load(last, weights_only=False)["global_step"] == 4  # the latest validation, improved or not
 
     resumed = tmp_path / "resumed"
     module, datamodule, trainer = build(train_config(resumed, "trainer.max_steps=6", "trainer.val_check_interval=2"))
