@@ -81,3 +81,14 @@ def test_bad_input_is_one_line_and_non_zero(waldo_eval, overrides: list[str], me
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:") and message in lines[0], done.stderr
     assert not (tmp_path / "runs").exists(), "nothing is written when the input is bad"
+
+
+def test_the_held_out_figures_use_the_settings_waldo_detect_runs_with():
+    """The README's held-out figures come from waldo-eval's defaults; they must be what a bare waldo-detect does."""
+    from hydra import compose, initialize_config_module
+
+    with initialize_config_module("waldo.configs", version_base="1.3"):
+        detect, evaluate = compose("detect"), compose("evaluate")
+    assert list(evaluate.scales) == list(detect.scales)
+    assert evaluate.score_threshold == detect.threshold
+    assert evaluate.top_k == detect.top_k and evaluate.tile_size == detect.tile_size
