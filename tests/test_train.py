@@ -75,7 +75,7 @@ def test_training_writes_a_bundle_and_resuming_continues_the_step(tmp_path):
     net, meta = load_net(first_run / "waldo_model.pt")
     assert meta["info"]["command"].startswith("waldo-train")
     best = torch.load(meta["info"]["checkpoint"], map_location="cpu", weights_only=False)
-    best_f1 = next(v["best_model_score"] for k, v in best["callbacks"].items() if "ModelCheckpoint" in k)
+    best_f1 = next(v["best_model_score"] for k, v in best["callbacks"].items() if "ModelCheckpoint" in k and "val/f1" in k)
     assert meta["info"]["best_val/f1"] == pytest.approx(float(best_f1))  # the exported weights' own score
     last = first_run / "checkpoints" / "last.ckpt"
     assert torch.load(last, weights_only=False)["global_step"] == 4  # the latest validation, improved or not
