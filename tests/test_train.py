@@ -124,6 +124,7 @@ def test_init_from_bundled_is_the_shipped_model(tmp_path):
         ("model.stages.1.kernel=4", "even"),
         ("data.scene.head_height=[12,200]", "receptive field"),
         ("data.waldo_crop_rate=1.5", "waldo_crop_rate"),
+        ("data.shuffle_buffer=-1", "shuffle_buffer"),
     ],
 )
 def test_bad_config_is_refused_before_training(tmp_path, override, message):

@@ -18,6 +18,7 @@ from torch.utils.data import DataLoader, Dataset, IterableDataset, get_worker_in
 from waldo.augment import augment, head_heights, to_training_example, training_transform
 from waldo.conv import StackGeometry, stack_geometry, stack_out_shape
 from waldo.datasets import FolderDataset, SyntheticScenes, SyntheticStream
+from waldo.shuffle_buffer import shuffled
 
 
 def scene_config_of_size(scene_cfg: Mapping, width: int, height: int) -> DictConfig:
@@ -47,6 +48,11 @@ class AugmentedPatches(IterableDataset):
         cfg, transform = self.cfg, self.transform
         transform.set_random_seed(self.seed + 7919 * worker + 104729 * rank)
         choose = np.random.default_rng([self.seed, worker, rank])
+        yield from shuffled(self._patches(transform, choose), int(cfg.get("shuffle_buffer", 0)), choose)
+
+    def _patches(self, transform, choose: np.random.Generator) -> Iterator[dict[str, Any]]:
+        """Encoded patches in the order they are cut: ``crops_per_scene`` from each scene in turn."""
+        cfg = self.cfg
         for scene in self.stream:
             for _ in range(int(cfg.crops_per_scene)):
                 source = scene
@@ -91,6 +97,8 @@ class WaldoDataModule(pl.LightningDataModule):
         for key in ("patch_size", "batch_size", "crops_per_scene", "val_scenes", "val_batch_size"):
             if int(data_cfg[key]) < 1:
                 raise ValueError(f"data.{key}={data_cfg[key]} must be at least 1")
+        if int(data_cfg.get("shuffle_buffer", 0)) < 0:
+            raise ValueError(f"data.shuffle_buffer={data_cfg.shuffle_buffer} must be 0 (no mixing) or more patches")
         self.transform = training_transform(
             int(data_cfg.patch_size), float(data_cfg.augment_strength), tuple(data_cfg.scale_range), float(data_cfg.waldo_crop_rate)
         )
