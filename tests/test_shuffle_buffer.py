@@ -15,11 +15,13 @@ def test_every_item_comes_out_exactly_once():
 def test_a_window_of_crops_from_one_scene_is_spread_over_several_scenes():
     crops_per_scene, batch = 8, 16
     scenes = [i // crops_per_scene for i in range(crops_per_scene * 200)]  # scene index of each patch, in cut order
-    in_order = [len(set(scenes[i:i + batch])) for i in range(0, len(scenes), batch)]
-    mixed = list(shuffled(scenes, 64, np.random.default_rng(1)))
-    spread = [len(set(mixed[i:i + batch])) for i in range(0, len(mixed), batch)]
-    assert max(in_order) == 2
-    assert np.mean(spread[4:-4]) > 5  # a batch of 16 now holds patches of about 7 scenes
+
+    def scenes_per_batch(size: int) -> list[int]:
+        out = list(shuffled(scenes, size, np.random.default_rng(1)))
+        return [len(set(out[i:i + batch])) for i in range(0, len(out), batch)]
+
+    assert max(scenes_per_batch(0)) == 2  # in cut order: 8 crops of each of 2 scenes
+    assert np.mean(scenes_per_batch(64)[4:-4]) > 5  # mixed: patches of about 7 scenes
 
 
 def test_a_buffer_of_one_or_none_keeps_the_order():

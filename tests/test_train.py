@@ -48,6 +48,19 @@ def test_mixed_precision_keeps_the_loss_and_the_scores_in_float32(tmp_path):
     assert torch.isfinite(losses["loss"])
 
 
+def test_training_patches_pass_through_the_configured_shuffle_buffer(tmp_path):
+    def first_patches(buffer: int, count: int) -> list[torch.Tensor]:
+        _, datamodule, _ = build(train_config(tmp_path, f"data.shuffle_buffer={buffer}", "data.crops_per_scene=4"))
+        datamodule.setup("fit")
+        stream = iter(datamodule.train_set)
+        return [next(stream)["image"] for _ in range(count)]
+
+    in_cut_order = first_patches(0, 24)
+    mixed = first_patches(8, 8)
+    assert all(any(torch.equal(m, c) for c in in_cut_order) for m in mixed)  # the same patches...
+    assert not all(torch.equal(m, c) for m, c in zip(mixed, in_cut_order))  # ...in another order
+
+
 class LossRecorder(pl.Callback):
     def __init__(self):
         self.losses = []

@@ -48,7 +48,8 @@ class AugmentedPatches(IterableDataset):
         cfg, transform = self.cfg, self.transform
         transform.set_random_seed(self.seed + 7919 * worker + 104729 * rank)
         choose = np.random.default_rng([self.seed, worker, rank])
-        yield from shuffled(self._patches(transform, choose), int(cfg.get("shuffle_buffer", 0)), choose)
+        mixing = np.random.default_rng([self.seed, worker, rank, 1])  # its own stream: the buffer size leaves the folder picks alone
+        yield from shuffled(self._patches(transform, choose), int(cfg.shuffle_buffer), mixing)
 
     def _patches(self, transform, choose: np.random.Generator) -> Iterator[dict[str, Any]]:
         """Encoded patches in the order they are cut: ``crops_per_scene`` from each scene in turn."""
@@ -97,7 +98,7 @@ class WaldoDataModule(pl.LightningDataModule):
         for key in ("patch_size", "batch_size", "crops_per_scene", "val_scenes", "val_batch_size"):
             if int(data_cfg[key]) < 1:
                 raise ValueError(f"data.{key}={data_cfg[key]} must be at least 1")
-        if int(data_cfg.get("shuffle_buffer", 0)) < 0:
+        if int(data_cfg.shuffle_buffer) < 0:
             raise ValueError(f"data.shuffle_buffer={data_cfg.shuffle_buffer} must be 0 (no mixing) or more patches")
         self.transform = training_transform(
             int(data_cfg.patch_size), float(data_cfg.augment_strength), tuple(data_cfg.scale_range), float(data_cfg.waldo_crop_rate)
