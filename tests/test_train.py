@@ -1,5 +1,6 @@
 """Training through Hydra's compose API: a 1-batch run, overfitting, resuming, refusing bad configs."""
 
+import importlib.resources
 import subprocess
 import sys
 from pathlib import Path
@@ -158,3 +159,19 @@ def test_cli_prints_one_line_and_exits_nonzero_on_a_bad_config(tmp_path):
     assert result.returncode == 2
     assert "model.stages[2].stride=0" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+EXPERIMENTS = sorted(p.name.removesuffix(".yaml") for p in (importlib.resources.files("waldo.configs") / "experiment").iterdir() if p.name.endswith(".yaml"))
+
+
+@pytest.mark.parametrize("experiment", EXPERIMENTS)
+def test_every_experiment_builds_its_network_and_starting_weights(tmp_path, experiment):
+    # on the CPU: the GPU experiments' accelerator and precision are the only things swapped out
+    with initialize_config_module("waldo.configs", version_base="1.3"):
+        cfg = compose("train", overrides=[f"paths.root_dir={tmp_path}", f"paths.output_dir={tmp_path}", f"experiment={experiment}",
+                                          "trainer.accelerator=cpu", "++trainer.precision=32-true"])
+    module, _, trainer = build(cfg)
+    assert trainer.max_steps > 0
+    if cfg.init_from == "bundled":
+        shipped, _ = load_net(bundled_model_path())
+        assert all(torch.equal(module.net.state_dict()[k], v) for k, v in shipped.state_dict().items())
