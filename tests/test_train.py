@@ -26,9 +26,19 @@ SMALL = [
 ]
 
 
-def train_config(tmp_path: Path, *overrides: str):
+def composed_train_config(tmp_path: Path, *overrides: str):
     with initialize_config_module("waldo.configs", version_base="1.3"):
-        return compose("train", overrides=[f"paths.root_dir={tmp_path}", f"paths.output_dir={tmp_path}", *SMALL, *overrides])
+        return compose("train", overrides=[f"paths.root_dir={tmp_path}", f"paths.output_dir={tmp_path}", *overrides])
+
+
+def train_config(tmp_path: Path, *overrides: str):
+    """The train config shrunk to test size (SMALL), with overrides."""
+    return composed_train_config(tmp_path, *SMALL, *overrides)
+
+
+def has_the_shipped_weights(net: torch.nn.Module) -> bool:
+    shipped, _ = load_net(bundled_model_path())
+    return all(torch.equal(net.state_dict()[k], v) for k, v in shipped.state_dict().items())
 
 
 def test_fast_dev_run_trains_one_batch(tmp_path):
@@ -127,8 +137,7 @@ def test_init_from_starts_from_a_bundles_weights_and_refuses_another_network(tmp
 def test_init_from_bundled_is_the_shipped_model(tmp_path):
     # model.width=16 undoes the small test width: the shipped net is the full-width deep one
     module, _, _ = build(train_config(tmp_path, "init_from=bundled", "model=deep", "model.width=16"))
-    shipped, _ = load_net(bundled_model_path())
-    assert all(torch.equal(module.net.state_dict()[k], v) for k, v in shipped.state_dict().items())
+    assert has_the_shipped_weights(module.net)
 
 
 @pytest.mark.parametrize(
@@ -172,12 +181,9 @@ def test_the_documented_experiments_are_there():
 @pytest.mark.parametrize("experiment", EXPERIMENTS)
 def test_every_experiment_builds_its_network_and_starting_weights(tmp_path, experiment):
     # on the CPU: the GPU experiments' accelerator is the only thing swapped out (their precision stays)
-    with initialize_config_module("waldo.configs", version_base="1.3"):
-        cfg = compose("train", overrides=[f"paths.root_dir={tmp_path}", f"paths.output_dir={tmp_path}", f"experiment={experiment}",
-                                          "trainer.accelerator=cpu"])
+    cfg = composed_train_config(tmp_path, f"experiment={experiment}", "trainer.accelerator=cpu")
     module, _, trainer = build(cfg)
     assert trainer.max_steps == cfg.trainer.max_steps
     assert (cfg.init_from == "bundled") == (experiment in STARTS_FROM_THE_SHIPPED_MODEL)
     if cfg.init_from == "bundled":
-        shipped, _ = load_net(bundled_model_path())
-        assert all(torch.equal(module.net.state_dict()[k], v) for k, v in shipped.state_dict().items())
+        assert has_the_shipped_weights(module.net)
