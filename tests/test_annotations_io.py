@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from waldo.annotations_io import ImageRecord, read_coco, read_csv, write_coco, write_csv
+from waldo.data.annotation_files import ImageRecord, read_coco, read_csv, write_coco, write_csv
 from waldo.synth import HeadAnnotation
 
 

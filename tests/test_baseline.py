@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from waldo.baseline import TemplateMatcher, head_template, size_pyramid
+from waldo.eval.template_matching import TemplateMatcher, head_template, size_pyramid
 from waldo.synth import render_waldo_head
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from torch import nn
 
-from waldo.benchmark import conv_flops
+from waldo.benchmarks.timing import conv_flops
 from waldo.cli.benchmark import main
-from waldo.model import build_net
+from waldo.model.network import build_net
 
 EXPECTED = {
     "render": {"scenes_per_s", "ms_per_scene"},

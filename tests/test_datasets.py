@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from torch.utils.data import DataLoader
 
-import waldo.datasets as datasets
-from waldo.annotations_io import ImageRecord, write_coco, write_csv
-from waldo.datasets import FolderDataset, SyntheticScenes, SyntheticStream
+import waldo.data.sources as datasets
+from waldo.data.annotation_files import ImageRecord, write_coco, write_csv
+from waldo.data.sources import FolderDataset, SyntheticScenes, SyntheticStream
 from waldo.synth import HeadAnnotation, scene_preset
 
 

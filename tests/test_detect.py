@@ -1,22 +1,21 @@
 """The detector: folding, exact tiling, result records, odd pictures, and (once trained) real hits."""
 
 import json
-from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
 import torch
-import yaml
 
-from waldo.checkpoint import save_bundle
-from waldo.detect import BOX_ASPECT, Detection, Detector, bundled_model_path
-from waldo.fuse import inference_net
-from waldo.heatmap import LOGIT, find_peaks
-from waldo.model import build_net
-from waldo.tiling import plan_axis, smallest_tile
+from conftest import DEFAULT_MODEL as DEFAULT
+from conftest import SAMPLES
+from waldo.infer.detector import BOX_ASPECT, Detection, Detector
+from waldo.infer.fuse import inference_net
+from waldo.infer.tiling import plan_axis, smallest_tile
+from waldo.model.bundle import save_bundle
+from waldo.model.heatmap import LOGIT, find_peaks
+from waldo.model.network import build_net
 
-DEFAULT = yaml.safe_load(open("configs/model/default.yaml"))
 # Stride 2 then 3 (jump 6), padding larger and smaller than 'same', a dilation and an even kernel:
 # cell 0 is not centred on a whole pixel and the field is not symmetric in padding.
 ODD = {
@@ -164,17 +163,15 @@ def test_load_reads_a_bundle_and_refuses_missing_gpu(tmp_path):
             Detector.load(tmp_path / "m.pt", device="cuda")
 
 
-@pytest.mark.skipif(not bundled_model_path().exists(), reason="the trained model is not bundled yet")
-@pytest.mark.skipif(not Path("data/samples/annotations.json").exists(), reason="no annotated samples yet")
 def test_the_bundled_model_hits_the_annotated_heads_in_the_samples():
     """The best detection hits a Waldo in every sample, and every plainly visible Waldo is found (within a head height)."""
-    from waldo.annotations_io import read_coco
+    from waldo.data.annotation_files import read_coco
 
     detector = Detector.load(threshold=0.3)
-    records = [record for record in read_coco("data/samples/annotations.json") if record.heads]
+    records = [record for record in read_coco(SAMPLES / "annotations.json") if record.heads]
     assert records
     for record in records:
-        detections = detector.detect(Path("data/samples") / record.file_name)
+        detections = detector.detect(SAMPLES / record.file_name)
         assert detections, f"nothing found in {record.file_name}"
         best = detections[0]
         misses = [np.hypot(best.x - h.point[0], best.y - h.point[1]) / (h.box[3] - h.box[1]) for h in record.heads]
@@ -186,7 +183,6 @@ def test_the_bundled_model_hits_the_annotated_heads_in_the_samples():
             )
 
 
-@pytest.mark.skipif(not bundled_model_path().exists(), reason="the trained model is not bundled yet")
 def test_waldo_detect_settings_find_heads_bigger_than_the_bundled_model_was_trained_on():
     """Book pages draw heads up to 65 px; the model learned 12-48 px, so waldo-detect's scales must include a shrunk pass.
 
@@ -194,18 +190,18 @@ def test_waldo_detect_settings_find_heads_bigger_than_the_bundled_model_was_trai
     """
     from hydra import compose, initialize_config_module
 
-    from waldo.data import scene_config_of_size
-    from waldo.datasets import SyntheticScenes
-    from waldo.evaluation import collect, detections_predictor, score
+    from waldo.data.datamodule import scene_config_of_size
+    from waldo.data.sources import SyntheticScenes
+    from waldo.eval.runner import collect, detections_predictor, score
 
     with initialize_config_module("waldo.configs", version_base="1.3"):
-        settings = compose("detect")
+        threshold = compose("detect").threshold
         scene = compose("evaluate", overrides=["data/scene=hard", "data.scene.head_height=[50,65]"]).data.scene
-    detector = Detector.load(scales=tuple(settings.scales), threshold=settings.threshold, top_k=settings.top_k)
+    detector = Detector.load()
     scenes = SyntheticScenes(scene_config_of_size(scene, 1024, 768), length=24, seed=31)
     run = collect({"network": detections_predictor(detector.detect)}, scenes, warm_up=False)
     waldos = sum(len(target["points"]) for target in run.targets)
-    recall = score(run, settings.threshold)[0].metrics["recall"]  # waldo-eval's one-to-one match within one head height
+    recall = score(run, threshold)[0].metrics["recall"]  # waldo-eval's one-to-one match within one head height
     assert waldos >= 15
     assert recall >= 0.7, f"found {recall:.0%} of {waldos} big-headed Waldos"
 
@@ -213,6 +209,6 @@ def test_waldo_detect_settings_find_heads_bigger_than_the_bundled_model_was_trai
 def test_the_bundled_sample_scene_is_an_annotated_sample():
     """So the samples test above also vouches for what a bare `waldo-detect` shows."""
     from waldo.cli.detect import bundled_sample
-    from waldo.images import read_image
+    from waldo.pictures.files import read_image
 
-    assert np.array_equal(read_image(bundled_sample()), read_image("data/samples/scene_00001.jpg"))
+    assert np.array_equal(read_image(bundled_sample()), read_image(SAMPLES / "scene_00001.jpg"))

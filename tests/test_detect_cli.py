@@ -9,24 +9,19 @@ import cv2
 import numpy as np
 import pytest
 import torch
-import yaml
 
-from waldo.checkpoint import save_bundle
+from conftest import DEFAULT_MODEL as DEFAULT
+from conftest import SCRIPTS
 from waldo.cli.detect import heatmap_preview, main
-from waldo.model import build_net
+from waldo.model.bundle import save_bundle
+from waldo.model.network import build_net
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "detect.py"
-DEFAULT = yaml.safe_load(open(Path(__file__).resolve().parents[1] / "configs" / "model" / "default.yaml"))
+SCRIPT = SCRIPTS / "detect.py"
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    """Random weights whose head fires often, so every run has detections to write."""
-    torch.manual_seed(0)
-    net = build_net(DEFAULT)
-    net.head.weight.data.normal_(0, 0.3)
-    net.head.bias.data[0] = 1.0
-    return save_bundle(net, DEFAULT, tmp_path_factory.mktemp("model") / "m.pt")
+@pytest.fixture
+def bundle(bundle_path: Path) -> Path:
+    return bundle_path
 
 
 def detect(cwd: Path, *overrides: str) -> subprocess.CompletedProcess:

@@ -8,11 +8,7 @@ from pathlib import Path
 import cv2
 import pytest
 
-from waldo.checkpoint import save_bundle
 from waldo.cli.evaluate import main
-from waldo.model import build_net
-
-MODEL_CFG = {"width": 4, "stages": [{"channels": 2, "kernel": 4, "stride": 4, "padding": 0}, {"channels": 2, "kernel": 3, "stride": 2}]}
 
 
 @dataclass
@@ -41,9 +37,9 @@ def waldo_eval(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):
     return run
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return save_bundle(build_net(MODEL_CFG), MODEL_CFG, tmp_path_factory.mktemp("model") / "random.pt")
+@pytest.fixture
+def bundle(bundle_path: Path) -> Path:
+    return bundle_path
 
 
 def test_writes_metrics_and_curve_with_baseline(waldo_eval, bundle: Path, tmp_path: Path) -> None:
@@ -81,14 +77,3 @@ def test_bad_input_is_one_line_and_non_zero(waldo_eval, overrides: list[str], me
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:") and message in lines[0], done.stderr
     assert not (tmp_path / "runs").exists(), "nothing is written when the input is bad"
-
-
-def test_the_held_out_figures_use_the_settings_waldo_detect_runs_with():
-    """The README's held-out figures come from waldo-eval's defaults; they must be what a bare waldo-detect does."""
-    from hydra import compose, initialize_config_module
-
-    with initialize_config_module("waldo.configs", version_base="1.3"):
-        detect, evaluate = compose("detect"), compose("evaluate")
-    assert list(evaluate.scales) == list(detect.scales)
-    assert evaluate.score_threshold == detect.threshold
-    assert evaluate.top_k == detect.top_k and evaluate.tile_size == detect.tile_size

@@ -1,4 +1,4 @@
-"""Evaluation: the numbers it writes are waldo.metrics' numbers, and a perfect finder scores 1 everywhere."""
+"""Evaluation: the numbers it writes are waldo.eval.metrics' numbers, and a perfect finder scores 1 everywhere."""
 
 import json
 from pathlib import Path
@@ -6,12 +6,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from waldo.checkpoint import save_bundle
-from waldo.datasets import SyntheticScenes
-from waldo.detect import Detector
-from waldo.evaluation import MatchRule, collect, detections_predictor, ground_truth, metrics_report, score, write_metrics
-from waldo.metrics import evaluate_points, precision_recall_curve
-from waldo.model import build_net
+from waldo.data.sources import SyntheticScenes
+from waldo.eval.metrics import evaluate_points, precision_recall_curve
+from waldo.eval.runner import MatchRule, collect, detections_predictor, ground_truth, metrics_report, score, write_metrics
+from waldo.infer.detector import Detector
+from waldo.model.bundle import save_bundle
+from waldo.model.network import build_net
 from waldo.synth import scene_preset
 
 MODEL_CFG = {
@@ -66,7 +66,7 @@ def test_random_bundle_metrics_match_waldo_metrics(scenes: list[dict], tmp_path:
     assert METRIC_KEYS <= set(written["methods"]["network"])
     assert written["pictures"] == len(scenes) and written["waldos"] == sum(len(s["points"]) for s in scenes)
 
-    # The same numbers by hand: the detector's own output, matched by waldo.metrics directly.
+    # The same numbers by hand: the detector's own output, matched by waldo.eval.metrics directly.
     preds = []
     for sample in scenes:
         found = detector.detect(sample["image"])

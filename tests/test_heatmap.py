@@ -7,8 +7,8 @@ import pytest
 import torch
 
 from waldo.conv import ConvGeometry, stack_geometry
-from waldo.heatmap import encode, find_peaks
-from waldo.loss import detection_loss, focal_loss
+from waldo.model.heatmap import encode, find_peaks
+from waldo.model.loss import detection_loss, focal_loss
 
 GEOMETRY = stack_geometry([ConvGeometry(4, 4, 0), ConvGeometry(3, 2, 1)])  # jump 8, offset 1.5
 

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from waldo.images import collect_pictures, read_image, to_rgb8, write_image
+from waldo.pictures.files import collect_pictures, read_image, to_rgb8, write_image
 
 RGB = np.random.default_rng(0).integers(0, 256, (40, 60, 3), dtype=np.uint8)
 

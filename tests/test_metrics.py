@@ -5,7 +5,7 @@ import pytest
 import torch
 from scipy.optimize import linear_sum_assignment
 
-from waldo.metrics import WaldoPointMetrics, evaluate_points, match_points, precision_recall_curve
+from waldo.eval.metrics import WaldoPointMetrics, evaluate_points, match_points, precision_recall_curve
 
 
 def pred(points: list, scores: list) -> dict:

@@ -2,11 +2,9 @@
 
 import pytest
 import torch
-import yaml
 
-from waldo.model import build_net
-
-DEFAULT = yaml.safe_load(open("configs/model/default.yaml"))
+from conftest import DEFAULT_MODEL as DEFAULT
+from waldo.model.network import build_net
 
 
 @pytest.mark.parametrize("height, width", [(256, 256), (37, 53), (129, 300), (768, 1024), (17, 17)])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from waldo.schedule import warmup_cosine_factor
+from waldo.train.schedule import warmup_cosine_factor
 
 
 def test_schedule_warms_up_then_decays_and_stretches_on_resume():

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from waldo.shuffle_buffer import shuffled
+from waldo.data.shuffle_buffer import shuffled
 
 
 def test_every_item_comes_out_exactly_once():

@@ -168,7 +168,7 @@ def test_presets_are_valid_and_hard_is_harder(preset):
 
 
 def test_render_benchmark_reports_consistent_rates():
-    from waldo.benchmark_render import measure_render_speed
+    from waldo.benchmarks.render_speed import measure_render_speed
 
     result = measure_render_speed(small_scene(), 2, width=128, height=96, passes=3)
     assert result["scenes"] == 2 and result["passes"] == 3 and result["width"] == 128 and result["height"] == 96

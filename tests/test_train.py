@@ -3,37 +3,16 @@
 import importlib.resources
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import pytorch_lightning as pl
 import torch
-from hydra import compose, initialize_config_module
 
-from waldo.checkpoint import load_net, save_bundle
+from conftest import composed_train_config
+from conftest import tiny_train_config as train_config
 from waldo.cli.train import build, train
-from waldo.detect import bundled_model_path
-
-SMALL = [
-    "data.train_scene_size=[256,256]",
-    "data.patch_size=128",
-    "data.batch_size=4",
-    "data.num_workers=0",
-    "data.val_scene_size=[256,192]",
-    "data.val_scenes=4",
-    "data.val_batch_size=4",
-    "model.width=8",
-]
-
-
-def composed_train_config(tmp_path: Path, *overrides: str):
-    with initialize_config_module("waldo.configs", version_base="1.3"):
-        return compose("train", overrides=[f"paths.root_dir={tmp_path}", f"paths.output_dir={tmp_path}", *overrides])
-
-
-def train_config(tmp_path: Path, *overrides: str):
-    """The train config shrunk to test size (SMALL), with overrides."""
-    return composed_train_config(tmp_path, *SMALL, *overrides)
+from waldo.infer.detector import bundled_model_path
+from waldo.model.bundle import load_net, save_bundle
 
 
 def has_the_shipped_weights(net: torch.nn.Module) -> bool:

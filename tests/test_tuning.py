@@ -22,23 +22,10 @@ from torch.utils.data import DataLoader, IterableDataset
 from waldo.cli import sweeps
 from waldo.cli.sweeps import TrialResult
 from waldo.cli.train import build
-from waldo.datasets import SyntheticStream
+from waldo.data.sources import SyntheticStream
 from waldo.synth import scene_preset
 
-TINY = [
-    "data.train_scene_size=[256,256]",
-    "data.patch_size=128",
-    "data.batch_size=2",
-    "data.crops_per_scene=2",
-    "data.val_scene_size=[256,192]",
-    "data.val_scenes=2",
-    "data.val_batch_size=2",
-    "data.num_workers=0",
-    "model.width=4",
-    "trainer.max_steps=2",
-    "trainer.val_check_interval=2",
-    "callbacks.progress_bar=null",
-]
+TINY = ["debug=tiny", "model.width=4", "callbacks.progress_bar=null"]
 
 
 def waldo_train(cwd: Path, *args: str) -> subprocess.CompletedProcess:

@@ -10,8 +10,8 @@ annotations' convention); cell ``u`` of a feature map likewise names its centre.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 import torch
 from torch import nn

@@ -25,20 +25,28 @@ from hydra import compose, initialize_config_module
 from hydra.core.global_hydra import GlobalHydra
 from omegaconf import DictConfig, OmegaConf
 
-from waldo.baseline import POSES, TemplateMatcher
-from waldo.benchmark import StepTimer, conv_flops, forward_seconds, matmul_gflops, model_step_samples_per_s, peak_memory_mb, picture_rate
-from waldo.benchmark_render import measure_render_speed
-from waldo.checkpoint import load_net
+from waldo.benchmarks.render_speed import measure_render_speed
+from waldo.benchmarks.timing import (
+    StepTimer,
+    conv_flops,
+    forward_seconds,
+    matmul_gflops,
+    model_step_samples_per_s,
+    peak_memory_mb,
+    picture_rate,
+)
 from waldo.cli.detect import make_output_dir
 from waldo.cli.errors import exit_on_user_error
 from waldo.cli.train import build
-from waldo.detect import Detector, bundled_model_path
-from waldo.model import WaldoNet, build_net
+from waldo.eval.template_matching import POSES, TemplateMatcher
+from waldo.infer.detector import Detector, bundled_model_path
+from waldo.model.bundle import load_net
+from waldo.model.network import WaldoNet, build_net
 from waldo.synth import render_scene
 
 RUNS_FOLDER = Path("runs") / "benchmark"
 WARM_UP_STEPS = 2
-QUICK_TRAIN = ["data.batch_size=2", "data.patch_size=128", "data.train_scene_size=[256,256]", "data.num_workers=0"]
+QUICK_TRAIN = ["debug=tiny"]
 
 
 def compose_train(overrides: list[str]) -> DictConfig:

@@ -21,9 +21,9 @@ from omegaconf import DictConfig, ListConfig
 
 from waldo.cli.errors import USER_ERRORS, exit_on_user_error
 from waldo.conv import StackGeometry
-from waldo.detect import Detection, DetectionResult, Detector
-from waldo.images import collect_pictures, read_image, write_image
-from waldo.overlay import heatmap_overlay, mark_detections
+from waldo.infer.detector import Detection, DetectionResult, Detector
+from waldo.pictures.files import collect_pictures, read_image, write_image
+from waldo.pictures.overlay import heatmap_overlay, mark_detections
 
 RUNS_FOLDER = Path("runs") / "detect"
 

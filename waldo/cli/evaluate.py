@@ -15,13 +15,13 @@ from typing import Any
 import hydra
 from omegaconf import DictConfig, OmegaConf
 
-from waldo.baseline import TemplateMatcher
 from waldo.cli.detect import as_scales, make_output_dir
 from waldo.cli.errors import exit_on_user_error
-from waldo.datasets import FolderDataset, SyntheticScenes
-from waldo.detect import Detector
-from waldo.evaluation import MatchRule, MethodScore, collect, detections_predictor, metrics_report, score, write_metrics
-from waldo.pr_plot import draw_pr_curves
+from waldo.data.sources import FolderDataset, SyntheticScenes
+from waldo.eval.pr_curve import draw_pr_curves
+from waldo.eval.runner import MatchRule, MethodScore, collect, detections_predictor, metrics_report, score, write_metrics
+from waldo.eval.template_matching import TemplateMatcher
+from waldo.infer.detector import Detector
 
 RUNS_FOLDER = Path("runs") / "eval"
 BASELINES = (None, "template")
@@ -54,7 +54,7 @@ def format_table(scores: Sequence[MethodScore], pictures: int, waldos: int) -> s
 
 def settings_of(cfg: DictConfig, source: str) -> dict[str, Any]:
     """What produced the numbers, for metrics.json."""
-    keys = ("ckpt", "folder", "num_scenes", "seed", "width", "height", "match_distance", "match_unit", "score_threshold",
+    keys = ("ckpt", "folder", "num_scenes", "seed", "width", "height", "match_distance", "match_unit", "threshold",
             "collect_threshold", "top_k", "tile_size", "scales", "baseline", "template")
     settings = {k: OmegaConf.to_container(cfg[k]) if OmegaConf.is_config(cfg[k]) else cfg[k] for k in keys}
     settings["source"] = source
@@ -86,10 +86,10 @@ def evaluate(cfg: DictConfig) -> dict[str, Any]:
     folder = make_output_dir(cfg.output_dir, RUNS_FOLDER)
     print(f"evaluating {', '.join(predictors)} on {len(samples)} pictures ({source}); results go to {folder}", file=sys.stderr)
     run = collect(predictors, (samples[i] for i in range(len(samples))), progress=show_progress(len(samples)))
-    scores = score(run, float(cfg.score_threshold), rule)
+    scores = score(run, float(cfg.threshold), rule)
     report = metrics_report(run, scores, settings_of(cfg, source))
     print(format_table(scores, report["pictures"], report["waldos"]))
-    print(summary_line(report, rule, float(cfg.score_threshold)))
+    print(summary_line(report, rule, float(cfg.threshold)))
     write_metrics(report, folder / "metrics.json")
     curves = [(f"{s.name}  AP {s.metrics['ap']:.3f}  F1 {s.metrics['f1']:.3f}", s.precision, s.recall) for s in scores]
     draw_pr_curves(curves, folder / "pr_curve.png", f"{report['pictures']} pictures, {report['waldos']} Waldos; {source}")

@@ -12,7 +12,7 @@ from omegaconf import DictConfig
 
 from waldo.cli.errors import exit_on_user_error
 from waldo.conv import stack_geometry
-from waldo.model import build_net
+from waldo.model.network import build_net
 
 
 def layer_table(net, height: int, width: int) -> list[dict]:

@@ -9,7 +9,7 @@ import numpy as np
 from omegaconf import DictConfig
 from rich.progress import track
 
-from waldo.annotations_io import ImageRecord, write_coco
+from waldo.data.annotation_files import ImageRecord, write_coco
 from waldo.synth import SceneConfig, render_scene, scene_seed, validate_scene_config
 from waldo.synth.contact_sheet import contact_sheet
 

@@ -22,7 +22,6 @@ from hydra.experimental.callback import Callback
 from hydra.types import RunMode
 from omegaconf import DictConfig, OmegaConf
 from pytorch_lightning import Trainer
-from pytorch_lightning.strategies.launchers import _SubprocessScriptLauncher
 
 from waldo.cli.errors import USER_ERRORS
 
@@ -61,10 +60,17 @@ def minimizing(hydra_cfg: DictConfig) -> bool:
     return getattr(direction, "name", direction) == "minimize"
 
 
-def refuse_relaunch_in_sweep(trainer: Trainer) -> None:
+# Lightning strategies that start their extra processes by running the command line again
+RELAUNCHING_STRATEGIES = ("ddp", "ddp_find_unused_parameters_true", "ddp_find_unused_parameters_false")
+
+
+def refuse_relaunch_in_sweep(strategy: str | None, trainer: Trainer) -> None:
     """Strategy ``ddp`` starts its extra processes by re-running the whole command line: in a
-    multirun that would start the sweep again in every process. ``ddp_spawn`` starts them from Python."""
-    if in_sweep() and isinstance(getattr(trainer.strategy, "launcher", None), _SubprocessScriptLauncher):
+    multirun that would start the sweep again in every process. ``ddp_spawn`` starts them from Python,
+    and a cluster (SLURM) that starts the processes itself re-runs nothing."""
+    environment = getattr(trainer.strategy, "cluster_environment", None)
+    started_outside = bool(environment is not None and environment.creates_processes_externally)
+    if in_sweep() and str(strategy) in RELAUNCHING_STRATEGIES and not started_outside:
         raise ValueError(
             "trainer.strategy=ddp re-runs the whole command once per extra process, which in a multirun "
             "would start the sweep again; in sweeps use trainer.strategy=ddp_spawn (or a SLURM launcher, "
@@ -77,7 +83,7 @@ def run_trial(task: Callable[[DictConfig], Mapping[str, float]], cfg: DictConfig
     worst = math.inf if minimizing(HydraConfig.get()) else -math.inf
     try:
         metrics = dict(task(cfg))
-    except Exception as error:  # noqa: BLE001 - one broken trial must not end a sweep of many
+    except Exception as error:  # one broken trial must not end a sweep of many
         log.error("job failed: %s", error, exc_info=not isinstance(error, USER_ERRORS))
         return TrialResult(worst, error=f"{type(error).__name__}: {error}")
     if metric not in metrics:

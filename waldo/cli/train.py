@@ -22,12 +22,12 @@ import pytorch_lightning as pl
 from hydra.utils import instantiate
 from omegaconf import DictConfig, OmegaConf
 
-from waldo.checkpoint import load_net, load_weights_into, save_bundle
 from waldo.cli.errors import exit_on_user_error
 from waldo.cli.sweeps import in_sweep, refuse_relaunch_in_sweep, run_trial
-from waldo.data import WaldoDataModule
-from waldo.detect import bundled_model_path
-from waldo.training import WaldoModule
+from waldo.data.datamodule import WaldoDataModule
+from waldo.infer.detector import bundled_model_path
+from waldo.model.bundle import load_net, load_weights_into, save_bundle
+from waldo.train.module import WaldoModule
 
 
 def check_config(cfg: DictConfig, module: WaldoModule) -> None:
@@ -84,7 +84,7 @@ def build(cfg: DictConfig) -> tuple[WaldoModule, WaldoDataModule, pl.Trainer]:
     callbacks = [instantiate(c) for c in (cfg.get("callbacks") or {}).values() if c is not None]  # `callbacks.x=null` drops one
     loggers = [instantiate(c) for c in (cfg.get("logger") or {}).values() if c is not None]
     trainer = instantiate(cfg.trainer, callbacks=callbacks, logger=loggers or False)
-    refuse_relaunch_in_sweep(trainer)
+    refuse_relaunch_in_sweep(cfg.trainer.get("strategy"), trainer)
     return module, datamodule, trainer
 
 

@@ -1,6 +1,6 @@
 """The body half of the model sheet: legs, torso, arms and hands, feet at the origin, facing right."""
 
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -19,7 +19,7 @@ def _shirt(builder: PartListBuilder, key: FigureKey, shapes: list[np.ndarray]) -
         builder.add(Material.SHIRT_B, bands, "stripes", stripe_axis=0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def body_parts(key: FigureKey) -> PartList:
     """Legs, torso, arms and hands of a figure facing right, feet at the origin."""
     return _body_parts(body_key(key))
@@ -48,7 +48,7 @@ def _arms_and_hands(key: FigureKey) -> tuple[list[np.ndarray], list[np.ndarray]]
     return [left_arm, mirror_x(left_arm)], [left_hand, mirror_x(left_hand)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _body_parts(key: FigureKey) -> PartList:
     """Fills back to front, then every outline in one stroke: body parts meet edge to edge, so the
     few outline pieces that cross a nearer part read as seams, and a figure costs far fewer calls."""

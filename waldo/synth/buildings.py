@@ -3,8 +3,8 @@
 import numpy as np
 
 from waldo.synth.drawing import polygon, rect
-from waldo.synth.props import DECOY_PAIRS, Pen
 from waldo.synth.palette import jitter, pick
+from waldo.synth.props import DECOY_PAIRS, Pen
 
 WALLS = ((230, 200, 160), (200, 120, 90), (240, 230, 210), (170, 190, 210), (220, 180, 120), (190, 200, 170))
 ROOFS = ((170, 60, 50), (90, 90, 100), (130, 80, 50), (60, 100, 130))

@@ -6,9 +6,7 @@ import numpy as np
 
 from waldo.synth.figure_templates import STRIPE_PERIODS, FigureKey, Material
 from waldo.synth.figures import Person, make_palette
-from waldo.synth.palette import (CLOTHING, HAIR_COLOURS, OUTLINE, REDS, SHOES, SKIN_TONES, WHITES, Colour, Weighted,
-                                 jitter_palette_array)
-
+from waldo.synth.palette import CLOTHING, HAIR_COLOURS, OUTLINE, REDS, SHOES, SKIN_TONES, WHITES, Colour, Weighted, jitter_palette_array
 
 FACING = Weighted({"front": 0.35, "three_quarter": 0.25, "side": 0.2, "back": 0.2})
 HAIR = Weighted({"short": 0.4, "long": 0.25, "bald": 0.1, "bun": 0.1, "curly": 0.15})

@@ -12,7 +12,6 @@ from enum import IntEnum
 import numpy as np
 
 
-
 class Material(IntEnum):
     """Which colour of a person's palette a part is painted with."""
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from waldo.synth.drawing import FIXED_SCALE, INK_WIDTH, fill, stroke
 from waldo.synth.body_template import body_parts
+from waldo.synth.drawing import FIXED_SCALE, INK_WIDTH, fill, stroke
 from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FILL, FILL_AND_INK, RING, FigureKey, Material, PartList
 from waldo.synth.head_template import head_parts
 from waldo.synth.palette import OUTLINE, STICK_BROWN, Colour

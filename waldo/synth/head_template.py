@@ -1,6 +1,6 @@
 """The head half of the model sheet: hair, face, features and hats, chin at the origin, facing right."""
 
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -101,7 +101,7 @@ def _face_details(b: PartListBuilder, key: FigureKey, turn: float, face_cx: floa
           size="large")
 
 
-@lru_cache(maxsize=None)
+@cache
 def head_parts(key: FigureKey) -> PartList:
     """Hair, face, features and hat of a head facing right, chin at the origin."""
     return _head_parts(head_key(key))
@@ -114,7 +114,7 @@ def head_key(key: FigureKey) -> FigureKey:
                      hat_striped=key.hat_striped and key.hat in KNITTED_HATS, glasses=key.glasses)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _head_parts(key: FigureKey) -> PartList:
     b = PartListBuilder()
     turn = FACE_TURN[key.facing]

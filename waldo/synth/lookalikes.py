@@ -7,8 +7,21 @@ import numpy as np
 from waldo.synth.crowd import Stance, body_variation
 from waldo.synth.figure_templates import FigureKey, stripe_period_near
 from waldo.synth.figures import Person, make_palette
-from waldo.synth.palette import (CLOTHING, HAIR_COLOURS, ODLAW_BLACK, ODLAW_YELLOW, REDS, SHOES, SKIN_TONES,
-                                 WALDO_BLUE, WALDO_RED, WALDO_WHITE, choose, jitter_all, pick)
+from waldo.synth.palette import (
+    CLOTHING,
+    HAIR_COLOURS,
+    ODLAW_BLACK,
+    ODLAW_YELLOW,
+    REDS,
+    SHOES,
+    SKIN_TONES,
+    WALDO_BLUE,
+    WALDO_RED,
+    WALDO_WHITE,
+    choose,
+    jitter_all,
+    pick,
+)
 
 LOOKALIKE_KINDS = ("striped_shirt", "bobble_hat", "round_glasses", "wenda", "odlaw")
 

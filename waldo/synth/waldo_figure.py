@@ -5,8 +5,7 @@ import numpy as np
 from waldo.synth.crowd import Stance, body_variation
 from waldo.synth.figure_templates import FigureKey, stripe_period_near
 from waldo.synth.figures import Person, make_palette, paint_head_sprite
-from waldo.synth.palette import (SKIN_TONES, WALDO_BLUE, WALDO_HAIR, WALDO_RED, WALDO_SKIN, WALDO_WHITE, choose,
-                                 jitter_all)
+from waldo.synth.palette import SKIN_TONES, WALDO_BLUE, WALDO_HAIR, WALDO_RED, WALDO_SKIN, WALDO_WHITE, choose, jitter_all
 
 WALDO_POSES = ("front", "three_quarter", "side")
 

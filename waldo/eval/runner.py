@@ -1,4 +1,4 @@
-"""Run finders over annotated pictures and score them with ``waldo.metrics``.
+"""Run finders over annotated pictures and score them with ``waldo.eval.metrics``.
 
 A finder is any callable picture -> (points, scores): the network through ``Detector``
 (tiling and all, exactly what users run), the template-matching baseline, or the ground
@@ -17,8 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from waldo.augment import head_heights
-from waldo.metrics import curve_from_matches, match_pictures, summarize
+from waldo.eval.metrics import curve_from_matches, match_pictures, summarize
 
 Prediction = tuple[np.ndarray, np.ndarray]  # points (P, 2) x, y in pixels; scores (P,) in [0, 1]
 Predictor = Callable[[np.ndarray], Prediction]
@@ -37,8 +36,8 @@ def detections_predictor(detect: Callable[[np.ndarray], Sequence[Any]]) -> Predi
 
 
 def ground_truth(sample: Mapping[str, Any]) -> dict[str, np.ndarray]:
-    """The Waldos of one dataset sample as ``waldo.metrics`` wants them: head points and head heights."""
-    return {"points": np.asarray(sample["points"], np.float64).reshape(-1, 2), "heights": head_heights(sample["boxes"])}
+    """The Waldos of one dataset sample as ``waldo.eval.metrics`` wants them: head points and head heights."""
+    return {"points": np.asarray(sample["points"], np.float64).reshape(-1, 2), "heights": np.asarray(sample["heights"], np.float64).reshape(-1)}
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ class MatchRule:
         return "px" if self.unit == "px" else ("head height" if self.distance == 1 else "head heights")
 
     def keywords(self) -> dict[str, float | None]:
-        """The distance arguments of ``waldo.metrics.match_points``."""
+        """The distance arguments of ``waldo.eval.metrics.match_points``."""
         if self.unit == "px":
             return {"max_distance_factor": 1.0, "max_distance_px": float(self.distance)}
         return {"max_distance_factor": float(self.distance), "max_distance_px": None}
@@ -105,7 +104,7 @@ def collect(
 
 @dataclass(frozen=True)
 class MethodScore:
-    """One method's metrics (keys of ``waldo.metrics.summarize`` plus timing) and its precision-recall curve."""
+    """One method's metrics (keys of ``waldo.eval.metrics.summarize`` plus timing) and its precision-recall curve."""
 
     name: str
     metrics: dict[str, float]

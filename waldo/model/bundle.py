@@ -14,7 +14,7 @@ from typing import Any
 
 import torch
 
-from waldo.model import WaldoNet, build_net
+from waldo.model.network import WaldoNet, build_net
 
 BUNDLE_FORMAT = "waldo-bundle-1"
 

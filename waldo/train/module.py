@@ -9,11 +9,11 @@ import pytorch_lightning as pl
 import torch
 from torchmetrics import MaxMetric
 
-from waldo.heatmap import find_peaks
-from waldo.loss import detection_loss
-from waldo.metrics import WaldoPointMetrics
-from waldo.model import WaldoNet, build_net
-from waldo.overlay import heatmap_overlay
+from waldo.eval.metrics import WaldoPointMetrics
+from waldo.model.heatmap import find_peaks
+from waldo.model.loss import detection_loss
+from waldo.model.network import WaldoNet, build_net
+from waldo.pictures.overlay import heatmap_overlay
 
 
 class WaldoModule(pl.LightningModule):

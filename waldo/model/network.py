@@ -14,7 +14,7 @@ import torch
 from torch import nn
 
 from waldo.conv import ConvGeometry, StackGeometry, same_padding, stack_geometry, stack_out_shape
-from waldo.heatmap import HEAD_CHANNELS, LOG_SIZE, LOGIT
+from waldo.model.heatmap import HEAD_CHANNELS, LOG_SIZE, LOGIT
 
 ACTIVATIONS = {"relu": nn.ReLU, "leaky_relu": nn.LeakyReLU, "silu": nn.SiLU}
 NORMS = ("batch", "none")

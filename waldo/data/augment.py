@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 from waldo.conv import StackGeometry
-from waldo.heatmap import encode
+from waldo.model.heatmap import encode
 
 
 def training_transform(patch_size: int, strength: float, scale_range: tuple[float, float], waldo_crop_rate: float) -> A.Compose:

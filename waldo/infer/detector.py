@@ -2,7 +2,7 @@
 
 The network is fully convolutional, so a big picture can be cut into overlapping tiles
 whose raw outputs, stitched on the heatmap grid, equal the whole-picture output exactly
-(see ``waldo.tiling``). Peaks are decoded once, on the stitched map, with the same
+(see ``waldo.infer.tiling``). Peaks are decoded once, on the stitched map, with the same
 ``find_peaks`` validation uses, so a Waldo on a seam is found once and scored as in training.
 """
 
@@ -17,13 +17,14 @@ import cv2
 import numpy as np
 import torch
 
-from waldo.checkpoint import load_net
 from waldo.conv import StackGeometry, stack_out_shape
-from waldo.fuse import inference_net
-from waldo.heatmap import LOGIT, Peaks, find_peaks
-from waldo.images import read_image, to_rgb8
-from waldo.model import WaldoNet
-from waldo.tiling import check_tile_size, smallest_input, stitched_output
+from waldo.infer.fuse import inference_net
+from waldo.infer.settings import detector_defaults
+from waldo.infer.tiling import check_tile_size, smallest_input, stitched_output
+from waldo.model.bundle import load_net
+from waldo.model.heatmap import LOGIT, Peaks, find_peaks
+from waldo.model.network import WaldoNet
+from waldo.pictures.files import read_image, to_rgb8
 
 BOX_ASPECT = 0.9  # head box width / height: heads are a little taller than wide
 MERGE_DISTANCE = 0.5  # across scales, a peak this many head heights from a better one is the same Waldo
@@ -109,11 +110,17 @@ class Detector:
         self,
         net: WaldoNet,
         device: str = "cpu",
-        threshold: float = 0.5,
-        top_k: int = 20,
-        tile_size: int = 2048,
-        scales: Sequence[float] = (1.0,),
+        threshold: float | None = None,
+        top_k: int | None = None,
+        tile_size: int | None = None,
+        scales: Sequence[float] | None = None,
     ):
+        """A setting left at ``None`` takes its value from ``configs/detector/default.yaml``, as the CLI does."""
+        defaults = detector_defaults()
+        threshold = defaults["threshold"] if threshold is None else threshold
+        top_k = defaults["top_k"] if top_k is None else top_k
+        tile_size = defaults["tile_size"] if tile_size is None else tile_size
+        scales = defaults["scales"] if scales is None else scales
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold={threshold} must be a probability between 0 and 1")
         if top_k < 1:
@@ -140,7 +147,11 @@ class Detector:
 
     @classmethod
     def load(cls, ckpt: str | Path | None = None, device: str = "cpu", **settings) -> Detector:
-        """Load a bundle (``waldo_model.pt``) or a training ``.ckpt``; ``None`` is the bundled model."""
+        """Load a bundle (``waldo_model.pt``) or a training ``.ckpt``; ``None`` is the bundled model.
+
+        ``settings`` are ``threshold``, ``scales``, ``top_k`` and ``tile_size``; those not given
+        take the detection defaults (``configs/detector/default.yaml``), the same as ``waldo-detect``.
+        """
         path = bundled_model_path() if ckpt is None else Path(ckpt)
         if ckpt is None and not path.exists():
             raise FileNotFoundError(f"the bundled model {path} is not installed; pass ckpt=<a waldo_model.pt or .ckpt file>")

@@ -4,7 +4,7 @@ Absolute numbers differ between machines, so each is paired with a reference mea
 in the same run: the network's achieved GFLOP/s beside this CPU's (or GPU's) plain
 matrix-multiply GFLOP/s, the network's picture rate beside template matching's, and
 training from the real loader beside a pure optimisation step on random tensors.
-Scene drawing is measured by ``waldo.benchmark_render``.
+Scene drawing is measured by ``waldo.benchmarks.render_speed``.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import pytorch_lightning as pl
 import torch
 from torch import nn
 
-from waldo.loss import detection_loss
-from waldo.model import WaldoNet
+from waldo.model.loss import detection_loss
+from waldo.model.network import WaldoNet
 
 
 def median_seconds(call: Callable[[], object], repeats: int, warm_up: int = 1) -> float:

@@ -12,7 +12,7 @@ import copy
 from torch import nn
 from torch.nn.utils.fusion import fuse_conv_bn_eval
 
-from waldo.model import WaldoNet
+from waldo.model.network import WaldoNet
 
 
 def fold_batch_norm(layers: nn.Sequential) -> nn.Sequential:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from waldo.heatmap import LOG_SIZE, LOGIT, OFFSET_X, OFFSET_Y
+from waldo.model.heatmap import LOG_SIZE, LOGIT, OFFSET_X, OFFSET_Y
 
 
 def focal_loss(logits: torch.Tensor, target: torch.Tensor, alpha: float = 2.0, beta: float = 4.0) -> torch.Tensor:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from waldo.detect import Detection, head_box, merge_across_scales
-from waldo.images import to_rgb8
+from waldo.infer.detector import Detection, head_box, merge_across_scales
+from waldo.pictures.files import to_rgb8
 from waldo.synth import render_waldo_head
 
 POSES = ("front", "three_quarter", "side")

@@ -15,10 +15,10 @@ import torch
 from omegaconf import DictConfig, OmegaConf
 from torch.utils.data import DataLoader, Dataset, IterableDataset, get_worker_info
 
-from waldo.augment import augment, head_heights, to_training_example, training_transform
 from waldo.conv import StackGeometry, stack_geometry, stack_out_shape
-from waldo.datasets import FolderDataset, SyntheticScenes, SyntheticStream
-from waldo.shuffle_buffer import shuffled
+from waldo.data.augment import augment, to_training_example, training_transform
+from waldo.data.shuffle_buffer import shuffled
+from waldo.data.sources import FolderDataset, SyntheticScenes, SyntheticStream
 
 
 def scene_config_of_size(scene_cfg: Mapping, width: int, height: int) -> DictConfig:
@@ -77,7 +77,7 @@ class EncodedScenes(Dataset):
         item = self.items[index]
         h, w = item["image"].shape[:2]
         grid = stack_out_shape(h, w, self.layers)
-        return to_training_example(item["image"], item["points"], head_heights(item["boxes"]), self.geometry, grid, float(self.cfg.sigma_per_head), float(self.cfg.min_sigma))
+        return to_training_example(item["image"], item["points"], item["heights"], self.geometry, grid, float(self.cfg.sigma_per_head), float(self.cfg.min_sigma))
 
 
 def collate(examples: list[dict[str, Any]]) -> dict[str, Any]:

@@ -206,18 +206,6 @@ def evaluate_points(
     return summarize(match_pictures(preds, targets, max_distance_factor, max_distance_px), score_threshold)
 
 
-def evaluate_per_picture(
-    preds: Sequence[dict],
-    targets: Sequence[dict],
-    score_threshold: float = 0.5,
-    max_distance_factor: float = 1.0,
-    max_distance_px: float | None = None,
-) -> list[dict[str, float]]:
-    """The same metrics for each picture alone, to find the pictures a model gets wrong."""
-    matches = match_pictures(preds, targets, max_distance_factor, max_distance_px)
-    return [summarize([m], score_threshold) for m in matches]
-
-
 def precision_recall_curve(
     preds: Sequence[dict],
     targets: Sequence[dict],

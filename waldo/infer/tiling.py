@@ -19,7 +19,7 @@ import torch
 from torch import nn
 
 from waldo.conv import ConvGeometry, stack_geometry, stack_out_size
-from waldo.heatmap import HEAD_CHANNELS
+from waldo.model.heatmap import HEAD_CHANNELS
 
 LARGEST_SMALLEST_INPUT = 4096  # px; a net needing a bigger picture than this for one cell is a config error
 

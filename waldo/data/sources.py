@@ -1,25 +1,28 @@
 """Torch datasets of Waldo scenes: fixed synthetic sets, an endless synthetic stream, and folders on disk.
 
 Every item is a dict: "image" (H x W x 3 uint8 RGB), "points" (N, 2) float32 head points,
-"boxes" (N, 4) float32 xyxy head boxes, "name" (str).
+"boxes" (N, 4) float32 xyxy head boxes, "heights" (N,) float32 head heights in px, "name" (str).
 """
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 import torch.distributed as dist
 from torch.utils.data import Dataset, IterableDataset, get_worker_info
 
-from waldo.annotations_io import ImageRecord, read_coco, read_csv
-from waldo.images import PICTURE_SUFFIXES, read_image
+from waldo.data.annotation_files import ImageRecord, read_coco, read_csv
+from waldo.pictures.files import PICTURE_SUFFIXES, read_image
 from waldo.synth import HeadAnnotation, render_scene, scene_seed, validate_scene_config
+
 
 def make_item(image: np.ndarray, heads: list[HeadAnnotation], name: str) -> dict[str, Any]:
     """The item dict every dataset here returns."""
     points = np.array([h.point for h in heads], np.float32).reshape(-1, 2)
     boxes = np.array([h.box for h in heads], np.float32).reshape(-1, 4)
-    return {"image": image, "points": points, "boxes": boxes, "name": name}
+    heights = np.array([h.head_height for h in heads], np.float32)
+    return {"image": image, "points": points, "boxes": boxes, "heights": heights, "name": name}
 
 
 class SyntheticScenes(Dataset):

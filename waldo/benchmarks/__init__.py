@@ -1,0 +1,1 @@
+"""Speed measurements: training steps, detection, matrix multiply and scene drawing."""

@@ -1,0 +1,1 @@
+"""Training and evaluation data: synthetic streams, annotated folders, augmentation, the DataModule."""

@@ -1,0 +1,1 @@
+"""Scoring detections against annotated heads (P/R/F1/AP), the evaluation runner, template matching."""

@@ -1,0 +1,1 @@
+"""The LightningModule that trains the network, and its learning-rate schedule."""
