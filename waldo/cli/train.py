@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 # Idle OpenMP threads sleep instead of spinning, so the DataLoader workers that draw scenes get the
-# cores between steps: about 15% more steps per minute on a 2-core CPU. Must be set before torch loads.
+# cores between steps (docs/benchmark.md). Must be set before torch loads.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import hashlib  # noqa: E402

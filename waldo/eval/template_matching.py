@@ -22,7 +22,7 @@ from waldo.synth import render_waldo_head
 
 POSES = ("front", "three_quarter", "side")
 # Where the annotated head point (the middle of the face) sits in Waldo's head box, as fractions of
-# the box's width and height: measured on the generator's heads (0.44-0.55 across, 0.57-0.63 down).
+# the box's width and height, as the generator draws its heads.
 FACE_POINT = (0.5, 0.6)
 # The part of the head box that is matched, as fractions (x0, y0, x1, y1): the hat's stripes, face and
 # glasses. The box's corners mostly show whatever stands behind Waldo, which only dilutes the match.

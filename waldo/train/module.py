@@ -51,7 +51,7 @@ class WaldoModule(pl.LightningModule):
         self.net.to(memory_format=torch.channels_last)
 
     def _loss(self, batch: Mapping[str, Any]) -> tuple[dict[str, torch.Tensor], torch.Tensor]:
-        # channels-last (NHWC) tensors take oneDNN's fast convolution paths: about 1.5x faster steps on this CPU
+        # channels-last (NHWC) tensors take oneDNN's fast convolution paths (docs/benchmark.md)
         # under mixed precision the convolutions run in bf16/fp16; the focal loss's logs and the peak scores stay in float32
         output = self.net(batch["image"].contiguous(memory_format=torch.channels_last)).float()
         losses = detection_loss(
