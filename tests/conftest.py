@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,26 @@ def bundle_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     net.head.weight.data.normal_(0, 0.3)
     net.head.bias.data[0] = 1.0
     return save_bundle(net, DEFAULT_MODEL, tmp_path_factory.mktemp("model") / "random.pt")
+
+
+@pytest.fixture
+def run_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture):
+    """Run a ``waldo-*`` console script's ``main`` in this process, in ``tmp_path``, as a user would call it.
+
+    Streams are captured at the file-descriptor level, so what C libraries print (libpng, OpenCV) is
+    seen too. Returns a ``CompletedProcess`` with the exit status.
+    """
+    monkeypatch.chdir(tmp_path)
+
+    def run(main, command: str, *args: str) -> subprocess.CompletedProcess:
+        monkeypatch.setattr(sys, "argv", [command, *args])
+        capfd.readouterr()
+        try:
+            main()
+            code = 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+        out, err = capfd.readouterr()
+        return subprocess.CompletedProcess([command, *args], code, out, err)
+
+    return run

@@ -30,21 +30,9 @@ def detect(cwd: Path, *overrides: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def detect_here(tmp_path, monkeypatch, capsys):
+def detect_here(run_cli):
     """The same main in this process (torch is already imported, so each run takes a fraction of a second)."""
-    monkeypatch.chdir(tmp_path)
-
-    def run(*overrides: str) -> subprocess.CompletedProcess:
-        monkeypatch.setattr(sys, "argv", ["waldo-detect", *overrides])
-        try:
-            main()
-            code = 0
-        except SystemExit as stop:
-            code = stop.code
-        out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(sys.argv, code, out, err)
-
-    return run
+    return lambda *overrides: run_cli(main, "waldo-detect", *overrides)
 
 
 def pictures(folder: Path) -> Path:

@@ -1,14 +1,8 @@
 """One source of detection defaults: the Python API, waldo-detect and waldo-eval search alike."""
 
-from hydra import compose, initialize_config_module
-
 from waldo import Detector
 from waldo.cli.detect import as_scales
-
-
-def composed(name: str, overrides: list[str] | None = None):
-    with initialize_config_module("waldo.configs", version_base="1.3"):
-        return compose(name, overrides=overrides or [])
+from waldo.cli.setting_check import composed
 
 
 def settings_of(cfg) -> dict:
@@ -18,16 +12,16 @@ def settings_of(cfg) -> dict:
 def test_detector_load_without_settings_uses_the_settings_waldo_detect_runs_with(bundle_path):
     detector = Detector.load(bundle_path)
     api = {"threshold": detector.threshold, "scales": detector.scales, "top_k": detector.top_k, "tile_size": detector.tile_size}
-    assert api == settings_of(composed("detect"))
+    assert api == settings_of(composed("detect", []))
 
 
 def test_waldo_eval_scores_with_the_settings_waldo_detect_runs_with():
-    assert settings_of(composed("evaluate")) == settings_of(composed("detect"))
+    assert settings_of(composed("evaluate", [])) == settings_of(composed("detect", []))
 
 
 def test_a_setting_given_to_the_api_overrides_only_that_default(bundle_path):
     detector = Detector.load(bundle_path, threshold=0.3)
-    defaults = settings_of(composed("detect"))
+    defaults = settings_of(composed("detect", []))
     assert detector.threshold == 0.3
     assert detector.scales == defaults["scales"] and detector.top_k == defaults["top_k"]
 

@@ -1,8 +1,6 @@
 """waldo-eval end to end: files in a fresh folder, a table on stdout, one line and a non-zero exit for bad input."""
 
 import json
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
@@ -11,30 +9,10 @@ import pytest
 from waldo.cli.evaluate import main
 
 
-@dataclass
-class Finished:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
 @pytest.fixture
-def waldo_eval(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):
-    """Run the real Hydra main in this process (a fresh interpreter per call would cost seconds of imports)."""
-
-    def run(*overrides: str, cwd: Path) -> Finished:
-        monkeypatch.chdir(cwd)
-        monkeypatch.setattr(sys, "argv", ["waldo-eval", *overrides])
-        capsys.readouterr()
-        try:
-            main()
-            code = 0
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else 1
-        out, err = capsys.readouterr()
-        return Finished(code, out, err)
-
-    return run
+def waldo_eval(run_cli):
+    """The real console script in this process (a fresh interpreter per call would cost seconds of imports)."""
+    return lambda *overrides, cwd: run_cli(main, "waldo-eval", *overrides)
 
 
 @pytest.fixture

@@ -21,8 +21,6 @@ from typing import Any
 import cv2
 import hydra
 import torch
-from hydra import compose, initialize_config_module
-from hydra.core.global_hydra import GlobalHydra
 from omegaconf import DictConfig, OmegaConf
 
 from waldo.benchmarks.render_speed import measure_render_speed
@@ -35,8 +33,10 @@ from waldo.benchmarks.timing import (
     peak_memory_mb,
     picture_rate,
 )
+from waldo.cli.app import start
 from waldo.cli.detect import make_output_dir
 from waldo.cli.errors import exit_on_user_error
+from waldo.cli.setting_check import composed
 from waldo.cli.train import build
 from waldo.eval.template_matching import POSES, TemplateMatcher
 from waldo.infer.detector import Detector, bundled_model_path
@@ -49,24 +49,16 @@ WARM_UP_STEPS = 2
 QUICK_TRAIN = ["debug=tiny"]
 
 
-def compose_train(overrides: list[str]) -> DictConfig:
-    """The train config exactly as ``waldo-train <overrides>`` would see it (inside a Hydra app or not)."""
-    if GlobalHydra.instance().is_initialized():
-        return compose("train", overrides=overrides)
-    with initialize_config_module("waldo.configs", version_base="1.3"):
-        return compose("train", overrides=overrides)
-
-
 def training(cfg: DictConfig, quick: bool) -> dict[str, float]:
     """Samples/s of WaldoModule steps fed by WaldoDataModule's training loader, and of the same steps on random tensors."""
     steps = 1 if quick else int(cfg.train_steps)
     with tempfile.TemporaryDirectory() as scratch:
         overrides = [
             f"trainer.max_steps={WARM_UP_STEPS + steps}", "data.val_scenes=1", f"paths.output_dir={scratch}", "~callbacks", "~logger",
-            "++trainer.limit_val_batches=0", "++trainer.enable_checkpointing=false", "++trainer.enable_progress_bar=false",
+            "++trainer.limit_val_batches=0", "++trainer.enable_checkpointing=false",
             *(["trainer=gpu"] if str(cfg.device).startswith("cuda") else []), *(QUICK_TRAIN if quick else []), *cfg.train_overrides,
         ]
-        train_cfg = compose_train(overrides)
+        train_cfg = composed("train", overrides)
         module, datamodule, trainer = build(train_cfg)
         timer = StepTimer(WARM_UP_STEPS)
         trainer.callbacks.append(timer)
@@ -84,7 +76,7 @@ def network(cfg: DictConfig) -> tuple[WaldoNet, str]:
         return load_net(cfg.ckpt)[0], str(cfg.ckpt)
     if bundled_model_path().exists():
         return load_net(bundled_model_path())[0], "bundled model"
-    return build_net(OmegaConf.to_container(compose_train([]).model)).eval(), "model/default, fresh weights (no bundled model installed)"
+    return build_net(OmegaConf.to_container(composed("train", []).model)).eval(), "model/default, fresh weights (no bundled model installed)"
 
 
 def detection(cfg: DictConfig, net: WaldoNet, quick: bool) -> dict[str, Any]:
@@ -168,7 +160,7 @@ def quiet_lightning() -> None:
 
 @hydra.main(version_base="1.3", config_path="pkg://waldo.configs", config_name="benchmark")
 @exit_on_user_error
-def main(cfg: DictConfig) -> None:
+def run(cfg: DictConfig) -> None:
     quiet_lightning()
     folder = make_output_dir(cfg.output_dir, RUNS_FOLDER)
     print(f"benchmarking{' (quick)' if cfg.quick else ''}; results go to {folder}", file=sys.stderr)
@@ -177,6 +169,11 @@ def main(cfg: DictConfig) -> None:
     with (folder / "benchmark.json").open("x") as handle:
         json.dump(report, handle, indent=2)
     print(f"wrote {folder / 'benchmark.json'}")
+
+
+def main() -> None:
+    """The console script: waldo's checks of the command line, then the Hydra app."""
+    start(run, "benchmark")
 
 
 if __name__ == "__main__":

@@ -19,9 +19,11 @@ import hydra
 import numpy as np
 from omegaconf import DictConfig, ListConfig
 
+from waldo.cli.app import start
 from waldo.cli.errors import USER_ERRORS, exit_on_user_error
 from waldo.conv import StackGeometry
 from waldo.infer.detector import Detection, DetectionResult, Detector
+from waldo.infer.records import picture_record
 from waldo.pictures.files import collect_pictures, read_image, write_image
 from waldo.pictures.overlay import heatmap_overlay, mark_detections
 
@@ -89,15 +91,24 @@ def heatmap_preview(picture: np.ndarray, geometry: StackGeometry, max_side: int)
     return small, replace(geometry, jump=geometry.jump * factor, offset=(geometry.offset + 0.5) * factor - 0.5)
 
 
-def save_pictures(picture: np.ndarray, result: DetectionResult, folder: Path, stem: str, cfg: DictConfig) -> None:
-    """``<stem>_marked.png`` with every detection circled and, if asked, ``<stem>_heatmap.png``."""
+def save_pictures(picture: np.ndarray, result: DetectionResult, folder: Path, stem: str, cfg: DictConfig) -> dict[str, str | None]:
+    """``<stem>_heatmap.png`` if asked, then ``<stem>_marked.png`` (``.jpg`` for a huge page); returns their names.
+
+    The marks are drawn on ``picture`` itself, which the caller is done with: a huge page is
+    hundreds of MB a copy.
+    """
+    names: dict[str, str | None] = {"marked": None, "heatmap": None}
+    if cfg.save_heatmap:
+        preview, geometry = heatmap_preview(picture, result.geometry, int(cfg.heatmap_max_side))
+        names["heatmap"] = write_image(folder / f"{stem}_heatmap.png", heatmap_overlay(preview, result.heat, geometry)).name
+        del preview
     points = np.array([(d.x, d.y) for d in result.detections], np.float32).reshape(-1, 2)
     scores = np.array([d.score for d in result.detections], np.float32)
     heights = np.array([d.head_height for d in result.detections], np.float32)
-    write_image(folder / f"{stem}_marked.png", mark_detections(picture, points, scores, heights))
-    if cfg.save_heatmap:
-        preview, geometry = heatmap_preview(picture, result.geometry, int(cfg.heatmap_max_side))
-        write_image(folder / f"{stem}_heatmap.png", heatmap_overlay(preview, result.heat, geometry))
+    huge = picture.shape[0] * picture.shape[1] > float(cfg.marked_jpeg_above) * 1e6
+    marked = mark_detections(picture, points, scores, heights, in_place=True)
+    names["marked"] = write_image(folder / f"{stem}_marked.{'jpg' if huge else 'png'}", marked, consume=True).name
+    return names
 
 
 def as_scales(value) -> tuple[float, ...]:
@@ -107,12 +118,14 @@ def as_scales(value) -> tuple[float, ...]:
 
 def detect_all(cfg: DictConfig) -> int:
     """Run the detector over every picture the input names; returns the exit status (1 if any failed)."""
+    if not float(cfg.marked_jpeg_above) > 0:
+        raise ValueError(f"marked_jpeg_above={cfg.marked_jpeg_above} must be a positive number of megapixels")
     paths = collect_pictures(bundled_sample() if cfg.input is None else cfg.input)
     detector = Detector.load(
         cfg.ckpt,
         device=str(cfg.device),
         threshold=float(cfg.threshold),
-        top_k=int(cfg.top_k),
+        top_k=cfg.top_k,
         tile_size=int(cfg.tile_size),
         scales=as_scales(cfg.scales),
     )
@@ -126,22 +139,16 @@ def detect_all(cfg: DictConfig) -> int:
             tick = time.perf_counter()
             result = detector.run(picture)
             seconds = time.perf_counter() - tick
-            save_pictures(picture, result, folder, stem, cfg)
+            height, width = picture.shape[:2]
+            outputs = save_pictures(picture, result, folder, stem, cfg)
         except USER_ERRORS as error:
             report["errors"].append({"path": str(path), "error": str(error)})
             print(f"{prefix}: error: {error}", file=sys.stderr)
             continue
-        height, width = picture.shape[:2]
+        finally:
+            picture = None  # the next page is read before this one would be freed
         found += len(result.detections)
-        report["images"].append(
-            {
-                "path": str(path),
-                "width": width,
-                "height": height,
-                "seconds": round(seconds, 4),
-                "detections": [d.to_json() for d in result.detections],
-            }
-        )
+        report["images"].append(picture_record(str(path), width, height, seconds, result.detections) | outputs)
         print(f"{prefix} {width}x{height}: {describe(result.detections)}, {seconds * 1000:.0f} ms")
     (folder / "detections.json").write_text(json.dumps(report, indent=2) + "\n")
     failed = len(report["errors"])
@@ -152,10 +159,15 @@ def detect_all(cfg: DictConfig) -> int:
 
 @hydra.main(version_base="1.3", config_path="pkg://waldo.configs", config_name="detect")
 @exit_on_user_error
-def main(cfg: DictConfig) -> None:
+def run(cfg: DictConfig) -> None:
     status = detect_all(cfg)
     if status:
         sys.exit(status)
+
+
+def main() -> None:
+    """The console script: waldo's checks of the command line, then the Hydra app."""
+    start(run, "detect", positional="input")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,15 @@ T = TypeVar("T")
 USER_ERRORS = (ValueError, OSError, KeyError)
 
 
+def user_message(error: BaseException) -> str:
+    """The error as one line a user can act on; an OS error names its file and what the system said."""
+    if isinstance(error, KeyError) and error.args:
+        return str(error.args[0])
+    if isinstance(error, OSError) and error.filename is not None and error.strerror:
+        return f"{error.filename}: {error.strerror.lower()}"
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
 def exit_on_user_error(main: Callable[..., T]) -> Callable[..., T]:
     """Print ``error: <message>`` and exit with status 2 when the user's input is at fault.
 
@@ -28,8 +37,7 @@ def exit_on_user_error(main: Callable[..., T]) -> Callable[..., T]:
         except USER_ERRORS as error:
             if os.environ.get("WALDO_DEBUG"):
                 raise
-            message = error.args[0] if isinstance(error, KeyError) and error.args else error
-            print(f"error: {message}", file=sys.stderr)
+            print(f"error: {user_message(error)}", file=sys.stderr)
             sys.exit(2)
 
     return guarded

@@ -15,6 +15,7 @@ from typing import Any
 import hydra
 from omegaconf import DictConfig, OmegaConf
 
+from waldo.cli.app import start
 from waldo.cli.detect import as_scales, make_output_dir
 from waldo.cli.errors import exit_on_user_error
 from waldo.data.sources import FolderDataset, SyntheticScenes
@@ -76,7 +77,7 @@ def evaluate(cfg: DictConfig) -> dict[str, Any]:
         raise ValueError(f"baseline={cfg.baseline!r} must be one of {list(BASELINES)[1:]} or null")
     rule = MatchRule(float(cfg.match_distance), str(cfg.match_unit))
     samples, source = dataset(cfg)
-    detector = Detector.load(cfg.ckpt, device=str(cfg.device), threshold=float(cfg.collect_threshold), top_k=int(cfg.top_k),
+    detector = Detector.load(cfg.ckpt, device=str(cfg.device), threshold=float(cfg.collect_threshold), top_k=cfg.top_k,
                              tile_size=int(cfg.tile_size), scales=as_scales(cfg.scales))
     predictors = {"network": detections_predictor(detector.detect)}
     if cfg.baseline == "template":
@@ -108,8 +109,13 @@ def summary_line(report: Mapping[str, Any], rule: MatchRule, score_threshold: fl
 
 @hydra.main(version_base="1.3", config_path="pkg://waldo.configs", config_name="evaluate")
 @exit_on_user_error
-def main(cfg: DictConfig) -> None:
+def run(cfg: DictConfig) -> None:
     evaluate(cfg)
+
+
+def main() -> None:
+    """The console script: waldo's checks of the command line, then the Hydra app."""
+    start(run, "evaluate")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hydra
 from omegaconf import DictConfig
 
+from waldo.cli.app import start
 from waldo.cli.errors import exit_on_user_error
 from waldo.conv import stack_geometry
 from waldo.model.network import build_net
@@ -72,8 +73,13 @@ def explain(cfg: DictConfig) -> str:
 
 @hydra.main(version_base="1.3", config_path="pkg://waldo.configs", config_name="explain")
 @exit_on_user_error
-def main(cfg: DictConfig) -> None:
+def run(cfg: DictConfig) -> None:
     print(explain(cfg))
+
+
+def main() -> None:
+    """The console script: waldo's checks of the command line, then the Hydra app."""
+    start(run, "explain")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,5 @@
 """waldo-generate: write synthetic scenes as pictures plus one COCO annotations.json."""
 
-import sys
 from pathlib import Path
 
 import cv2
@@ -9,6 +8,8 @@ import numpy as np
 from omegaconf import DictConfig
 from rich.progress import track
 
+from waldo.cli.app import start
+from waldo.cli.errors import exit_on_user_error
 from waldo.data.annotation_files import ImageRecord, write_coco
 from waldo.synth import SceneConfig, render_scene, scene_seed, validate_scene_config
 from waldo.synth.contact_sheet import contact_sheet
@@ -64,13 +65,14 @@ def generate(cfg: DictConfig) -> Path:
 
 
 @hydra.main(version_base="1.3", config_path="pkg://waldo.configs", config_name="generate")
-def main(cfg: DictConfig) -> None:
-    """Console entry point; user errors become one line on stderr and exit status 2."""
-    try:
-        generate(cfg)
-    except (ValueError, FileExistsError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        sys.exit(2)
+@exit_on_user_error
+def run(cfg: DictConfig) -> None:
+    generate(cfg)
+
+
+def main() -> None:
+    """The console script: waldo's checks of the command line, then the Hydra app."""
+    start(run, "generate")
 
 
 if __name__ == "__main__":

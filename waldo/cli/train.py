@@ -19,15 +19,20 @@ from typing import Any
 
 import hydra
 import pytorch_lightning as pl
+from hydra.core.hydra_config import HydraConfig
 from hydra.utils import instantiate
 from omegaconf import DictConfig, OmegaConf
 
-from waldo.cli.errors import exit_on_user_error
+from waldo.cli.app import start
+from waldo.cli.errors import USER_ERRORS, exit_on_user_error, user_message
+from waldo.cli.resume import resume_in_run_folder
+from waldo.cli.run_folder import discard_unused_run_folder, free_bundle_path
 from waldo.cli.sweeps import in_sweep, refuse_relaunch_in_sweep, run_trial
 from waldo.data.datamodule import WaldoDataModule
 from waldo.infer.detector import bundled_model_path
-from waldo.model.bundle import load_net, load_weights_into, save_bundle
+from waldo.model.bundle import check_resumable, load_net, load_weights_into, save_bundle
 from waldo.train.module import WaldoModule
+from waldo.train.quiet import quiet_library_noise
 
 
 def check_config(cfg: DictConfig, module: WaldoModule) -> None:
@@ -70,6 +75,7 @@ def init_record(init_from: str) -> dict[str, Any]:
 
 
 def build(cfg: DictConfig) -> tuple[WaldoModule, WaldoDataModule, pl.Trainer]:
+    quiet_library_noise(resuming=bool(cfg.get("ckpt_path")))
     model_cfg = OmegaConf.to_container(cfg.model, resolve=True)
     module = WaldoModule(
         model_cfg=model_cfg,
@@ -105,15 +111,18 @@ def export_best(trainer: pl.Trainer, module: WaldoModule, cfg: DictConfig, metri
     score = getattr(checkpoint, "best_model_score", None) if best else None
     if score is not None:
         info[f"best_{checkpoint.monitor}"] = float(score)  # the exported weights' own score
-    return save_bundle(net, module.hparams.model_cfg, Path(cfg.paths.output_dir) / "waldo_model.pt", info)
+    return save_bundle(net, module.hparams.model_cfg, free_bundle_path(Path(cfg.paths.output_dir)), info)
 
 
 def train(cfg: DictConfig) -> dict[str, float]:
     """Seed, build, fit (or resume from ``ckpt_path``), export; returns the logged metrics."""
+    if cfg.get("ckpt_path"):
+        try:
+            check_resumable(cfg.ckpt_path, OmegaConf.to_container(cfg.model, resolve=True))
+        except (ValueError, OSError) as error:
+            raise ValueError(f"ckpt_path: {user_message(error)}") from None
     pl.seed_everything(int(cfg.seed), workers=True)
     module, datamodule, trainer = build(cfg)
-    if cfg.get("ckpt_path") and not Path(cfg.ckpt_path).is_file():
-        raise FileNotFoundError(f"ckpt_path={cfg.ckpt_path} does not exist")
     started = None
     if cfg.get("init_from"):
         started = init_record(cfg.init_from)
@@ -131,10 +140,19 @@ def train(cfg: DictConfig) -> dict[str, float]:
 
 @hydra.main(version_base="1.3", config_path="pkg://waldo.configs", config_name="train")
 @exit_on_user_error
-def main(cfg: DictConfig) -> Any:
+def run(cfg: DictConfig) -> Any:
     if in_sweep():  # a failing trial is logged and scored the worst value (-inf), and the sweep goes on
         return run_trial(train, cfg, cfg.optimized_metric)
-    return train(cfg).get(cfg.optimized_metric)
+    try:
+        return train(cfg).get(cfg.optimized_metric)
+    except USER_ERRORS:
+        discard_unused_run_folder(Path(HydraConfig.get().runtime.output_dir))  # a refused run leaves nothing behind
+        raise
+
+
+def main() -> None:
+    """The console script: waldo's checks of the command line, then the Hydra app."""
+    start(run, "train", adjust=resume_in_run_folder)
 
 
 if __name__ == "__main__":

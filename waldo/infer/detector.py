@@ -123,8 +123,8 @@ class Detector:
         scales = defaults["scales"] if scales is None else scales
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold={threshold} must be a probability between 0 and 1")
-        if top_k < 1:
-            raise ValueError(f"top_k={top_k} must be at least 1")
+        if top_k < 1 or top_k != int(top_k):
+            raise ValueError(f"top_k={top_k} must be a whole number, at least 1")
         if not scales or any(s <= 0 for s in scales):
             raise ValueError(f"scales={list(scales)} must be a non-empty list of positive resize factors")
         self.device = self._device(device)

@@ -99,3 +99,16 @@ def _differences(there: Any, here: Any, where: str = "") -> list[str]:
     if isinstance(there, (list, tuple)) and isinstance(here, (list, tuple)) and len(there) == len(here):
         return [line for i, (a, b) in enumerate(zip(there, here)) for line in _differences(a, b, f"{where}[{i}]")]
     return [] if there == here else [f"{where} is {there!r} there, {here!r} here"]
+
+
+def check_resumable(path: str | Path, model_cfg: Mapping) -> None:
+    """Refuse, before training starts, a ``ckpt_path`` that Lightning could not resume this model from."""
+    path = Path(path)
+    content = _read(path)
+    if content.get("format") == BUNDLE_FORMAT:
+        raise ValueError(f"checkpoint {path} is a waldo_model.pt bundle (weights only); resuming needs a training .ckpt "
+                         "(outputs/train/<run>/checkpoints/last.ckpt), or use init_from= to start from these weights")
+    missing = [key for key in ("state_dict", "optimizer_states", "hyper_parameters") if key not in content]
+    if missing or "model_cfg" not in (content.get("hyper_parameters") or {}):
+        raise ValueError(f"checkpoint {path} is not a waldo training checkpoint (it lacks {', '.join(missing) or 'model_cfg'})")
+    load_weights_into(build_net(model_cfg), model_cfg, path)

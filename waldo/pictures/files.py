@@ -18,6 +18,12 @@ KINDS = ", ".join(suffix[1:] for suffix in PICTURE_SUFFIXES)  # for error messag
 
 JPEG_START_OF_SCAN = b"\xff\xda"
 JPEG_END_OF_IMAGE = b"\xff\xd9"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END_CHUNK = b"IEND"
+
+# OpenCV's own warnings ("[ WARN:0@...] grfmt_png.cpp ...") would land in the user's terminal beside
+# waldo's one-line error about the same file; errors of its own still show.
+cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
 
 
 def _is_picture(path: Path) -> bool:
@@ -94,6 +100,8 @@ def _check_complete(data: bytes, path: Path) -> None:
     """Refuse a JPEG cut short: some decoders return the top part and grey below without complaint."""
     if data[:2] == b"\xff\xd8" and data.rfind(JPEG_END_OF_IMAGE) < data.rfind(JPEG_START_OF_SCAN):
         raise ValueError(f"picture {path} is truncated: the JPEG stops before its end-of-image marker; copy or export it again")
+    if data.startswith(PNG_SIGNATURE) and PNG_END_CHUNK not in data[-16:]:  # libpng would print its own complaint first
+        raise ValueError(f"picture {path} is truncated: the PNG stops before its end chunk; copy or export it again")
 
 
 def read_image(path: str | Path) -> np.ndarray:
@@ -116,12 +124,20 @@ def read_image(path: str | Path) -> np.ndarray:
     return to_rgb8(decoded, name=f"picture {path}", bgr=True)
 
 
-def write_image(path: str | Path, rgb: np.ndarray) -> Path:
-    """Write an RGB picture (PNG/JPEG by suffix); never replaces an existing file."""
+def write_image(path: str | Path, rgb: np.ndarray, jpeg_quality: int = 92, consume: bool = False) -> Path:
+    """Write an RGB picture (PNG/JPEG by suffix); never replaces an existing file.
+
+    ``consume`` lets the channel swap happen in ``rgb`` itself, for a caller done with it.
+    """
     path = Path(path)
     if path.exists():
         raise FileExistsError(f"{path} already exists; not overwriting it")
-    ok, encoded = cv2.imencode(path.suffix or ".png", np.ascontiguousarray(rgb[..., ::-1]))
+    if consume and rgb.flags.c_contiguous and rgb.flags.writeable and rgb.ndim == 3:
+        bgr = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR, dst=rgb)
+    else:
+        bgr = np.ascontiguousarray(rgb[..., ::-1])
+    params = [cv2.IMWRITE_JPEG_QUALITY, int(jpeg_quality)] if path.suffix.lower() in (".jpg", ".jpeg") else []
+    ok, encoded = cv2.imencode(path.suffix or ".png", bgr, params)
     if not ok:
         raise ValueError(f"could not encode a picture for {path}")
     encoded.tofile(str(path))

@@ -25,10 +25,14 @@ def heat_to_picture(heat: np.ndarray, geometry: StackGeometry, height: int, widt
 
 
 def mark_detections(
-    picture: np.ndarray, points: np.ndarray, scores: np.ndarray, head_heights: np.ndarray
+    picture: np.ndarray, points: np.ndarray, scores: np.ndarray, head_heights: np.ndarray, in_place: bool = False
 ) -> np.ndarray:
-    """Circle each detected head with its score; the best (first) one thicker and in magenta."""
-    marked = np.ascontiguousarray(picture.copy())
+    """Circle each detected head with its score; the best (first) one thicker and in magenta.
+
+    ``in_place`` draws on ``picture`` itself (contiguous uint8), for a caller that needs it no more:
+    an 80 MP page is 240 MB a copy.
+    """
+    marked = picture if in_place and picture.flags.c_contiguous else np.ascontiguousarray(picture.copy())
     order = np.argsort(-np.asarray(scores), kind="stable")
     line = max(2, round(max(picture.shape[:2]) / 500))
     for rank, index in enumerate(order[::-1]):

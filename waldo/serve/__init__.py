@@ -1,0 +1,1 @@
+"""waldo-serve: the web page and JSON API around the same Detector."""
