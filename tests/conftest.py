@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
+# As waldo-train sets it: idle OpenMP threads sleep rather than spin, so a test's DataLoader workers
+# get the cores. Must be set before torch loads, and this file is imported first.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 import subprocess
 import sys
 from pathlib import Path

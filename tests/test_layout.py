@@ -10,15 +10,16 @@ WALDO = REPO / "waldo"
 
 # room -> rooms of waldo it must never import (directly)
 FORBIDDEN = {
-    "conv": {"pictures", "model", "data", "train", "infer", "eval", "benchmarks", "synth", "cli"},
-    "pictures": {"model", "data", "train", "infer", "eval", "benchmarks", "synth", "cli"},
-    "synth": {"pictures", "model", "data", "train", "infer", "eval", "benchmarks", "cli"},
-    "model": {"data", "train", "infer", "eval", "benchmarks", "cli"},
-    "data": {"train", "infer", "eval", "benchmarks", "cli"},
-    "train": {"infer", "benchmarks", "cli"},
-    "infer": {"train", "data", "eval", "benchmarks", "cli"},
-    "eval": {"train", "benchmarks", "cli"},
-    "benchmarks": {"cli"},
+    "conv": {"pictures", "model", "data", "train", "infer", "eval", "benchmarks", "synth", "serve", "cli"},
+    "pictures": {"model", "data", "train", "infer", "eval", "benchmarks", "synth", "serve", "cli"},
+    "synth": {"pictures", "model", "data", "train", "infer", "eval", "benchmarks", "serve", "cli"},
+    "model": {"data", "train", "infer", "eval", "benchmarks", "serve", "cli"},
+    "data": {"train", "infer", "eval", "benchmarks", "serve", "cli"},
+    "train": {"infer", "benchmarks", "serve", "cli"},
+    "infer": {"train", "data", "eval", "benchmarks", "serve", "cli"},
+    "eval": {"train", "benchmarks", "serve", "cli"},
+    "benchmarks": {"serve", "cli"},
+    "serve": {"train", "benchmarks", "cli"},
 }
 
 

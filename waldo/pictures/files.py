@@ -96,12 +96,12 @@ def to_rgb8(array: np.ndarray, name: str = "picture", bgr: bool = False) -> np.n
     return np.ascontiguousarray(array[..., ::-1] if bgr else array)
 
 
-def _check_complete(data: bytes, path: Path) -> None:
+def _check_complete(data: bytes, name: str) -> None:
     """Refuse a JPEG cut short: some decoders return the top part and grey below without complaint."""
     if data[:2] == b"\xff\xd8" and data.rfind(JPEG_END_OF_IMAGE) < data.rfind(JPEG_START_OF_SCAN):
-        raise ValueError(f"picture {path} is truncated: the JPEG stops before its end-of-image marker; copy or export it again")
+        raise ValueError(f"{name} is truncated: the JPEG stops before its end-of-image marker; copy or export it again")
     if data.startswith(PNG_SIGNATURE) and PNG_END_CHUNK not in data[-16:]:  # libpng would print its own complaint first
-        raise ValueError(f"picture {path} is truncated: the PNG stops before its end chunk; copy or export it again")
+        raise ValueError(f"{name} is truncated: the PNG stops before its end chunk; copy or export it again")
 
 
 def read_image(path: str | Path) -> np.ndarray:
@@ -114,14 +114,16 @@ def read_image(path: str | Path) -> np.ndarray:
     data = path.read_bytes()
     if not data:
         raise ValueError(f"picture {path} is an empty file (0 bytes)")
-    _check_complete(data, path)
+    return decode_image(data, f"picture {path}")
+
+
+def decode_image(data: bytes, name: str) -> np.ndarray:
+    """A picture file's bytes as RGB uint8; ``name`` ("picture page.jpg", "the upload") starts every error."""
+    _check_complete(data, name)
     decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
     if decoded is None:
-        raise ValueError(
-            f"picture {path} could not be decoded: not an image, or a damaged one "
-            f"(readable kinds: {KINDS})"
-        )
-    return to_rgb8(decoded, name=f"picture {path}", bgr=True)
+        raise ValueError(f"{name} could not be decoded: not an image, or a damaged one (readable kinds: {KINDS})")
+    return to_rgb8(decoded, name=name, bgr=True)
 
 
 def write_image(path: str | Path, rgb: np.ndarray, jpeg_quality: int = 92, consume: bool = False) -> Path:

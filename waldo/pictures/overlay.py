@@ -51,13 +51,21 @@ def mark_detections(
     return marked
 
 
+HEAT_ALPHA_FLOOR, HEAT_ALPHA_GAIN = 0.25, 0.65  # opacity at waldoness 0, and what waldoness 1 adds
+
+
+def heat_colours(heat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """RGB uint8 inferno colours and opacity (0..1) for waldoness values: strong colour where it is high."""
+    level = np.clip(np.nan_to_num(heat), 0.0, 1.0)
+    colours = cv2.applyColorMap((level * 255).astype(np.uint8), cv2.COLORMAP_INFERNO)[..., ::-1]
+    return np.ascontiguousarray(colours), HEAT_ALPHA_FLOOR + HEAT_ALPHA_GAIN * level
+
+
 def heatmap_overlay(picture: np.ndarray, heat: np.ndarray, geometry: StackGeometry, peaks=None) -> np.ndarray:
     """Blend the heatmap (0..1) over the picture: strong colour where waldoness is high."""
     height, width = picture.shape[:2]
-    dense = np.clip(heat_to_picture(heat, geometry, height, width), 0.0, 1.0)
-    colours = cv2.applyColorMap((dense * 255).astype(np.uint8), cv2.COLORMAP_INFERNO)[..., ::-1]
-    alpha = (0.25 + 0.65 * dense)[..., None]
-    blended = (picture * (1 - alpha) + colours * alpha).astype(np.uint8)
+    colours, alpha = heat_colours(heat_to_picture(heat, geometry, height, width))
+    blended = (picture * (1 - alpha[..., None]) + colours * alpha[..., None]).astype(np.uint8)
     if peaks is not None and len(peaks.scores):
         blended = mark_detections(
             blended, peaks.points.cpu().numpy(), peaks.scores.cpu().numpy(), peaks.head_heights.cpu().numpy()
