@@ -155,3 +155,22 @@ def test_a_huge_pictures_marked_copy_is_a_jpeg(run_cli, bundle_path):
     assert done.returncode == 0, done.stderr
     record = json.loads(Path("out/detections.json").read_text())["images"][0]
     assert record["marked"] == "scene_00001_marked.jpg" and (Path("out") / "scene_00001_marked.jpg").is_file()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["+model=deep"], "model"),
+    (["+trainer.max_tme=1"], "did you mean 'trainer.max_time'?"),
+    (["data.scene=hard"], "choose a preset with data/scene=<name>"),
+])
+def test_what_hydra_or_a_constructor_would_refuse_later_is_one_line_now(run_cli, args, message):
+    assert message in one_error_line(run_cli(train_main, "waldo-train", *args))
+    assert not Path("outputs").exists()
+
+
+def test_settings_a_constructor_takes_in_other_kinds_pass_the_check():
+    from waldo.cli.arguments import read_command_line
+    from waldo.cli.setting_check import check_settings
+
+    line = read_command_line(["trainer.devices=auto", "+trainer.max_time=00:00:10:00", "data.scene.lookalike_mix.wenda=0.5",
+                              "+callbacks.swa._target_=pytorch_lightning.callbacks.StochasticWeightAveraging"])
+    check_settings("train", line.overrides, "waldo-train")

@@ -47,7 +47,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(folder: Path) -> TestClient:
     detector = Detector.load(threshold=0.2)
     settings = ServeSettings(THRESHOLD, "bundled", UploadLimits.from_settings(MAX_MB, MAX_MEGAPIXELS))
-    return TestClient(create_app(detector, AnnotationStore(folder), settings))
+    return TestClient(create_app(detector, AnnotationStore(folder), settings), base_url="http://127.0.0.1:8000")
 
 
 def encoded(picture: np.ndarray, suffix: str = ".png") -> bytes:
@@ -236,3 +236,21 @@ def test_a_taken_port_is_one_line():
             listening_socket("127.0.0.1", taken.getsockname()[1])
     finally:
         taken.close()
+
+
+def test_a_post_from_another_web_site_is_refused_and_saves_nothing(client, folder):
+    before = sorted(folder.glob("*"))
+    done = client.post("/api/annotations", files={"file": ("x.jpg", SAMPLE.read_bytes())}, data={"heads": "[]"},
+                       headers={"Origin": "https://evil.example"})
+    assert done.status_code == 403 and "another web site" in done.json()["detail"]
+    assert sorted(folder.glob("*")) == before
+
+
+def test_a_request_addressed_to_a_foreign_host_name_is_refused(client):
+    done = client.get("/api/health", headers={"Host": "rebound.example:8000"})
+    assert done.status_code == 421 and "rebound.example" in done.json()["detail"]
+
+
+def test_the_page_s_own_origin_may_post(client):
+    done = client.post("/api/detect", files={"file": ("x.jpg", SAMPLE.read_bytes())}, headers={"Origin": "http://127.0.0.1:8000"})
+    assert done.status_code == 200, done.text

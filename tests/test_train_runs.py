@@ -42,3 +42,27 @@ def test_a_resumed_run_continues_in_its_own_folder_counting_steps_from_where_it_
     assert (folder / ".hydra" / "config.yaml").read_text() == config_before, "the first run's record is kept"
     assert len(list((folder / ".hydra").glob("resumed_*/config.yaml"))) == 1
     assert (folder / "waldo_model.pt").read_bytes() == bundle_before and (folder / "waldo_model_2.pt").is_file()
+
+
+def test_a_refused_run_never_removes_a_folder_that_was_there_before(run_cli, tmp_path):
+    mine = tmp_path / "my_runs" / "today"
+    mine.mkdir(parents=True)
+    for chosen in (".", str(mine)):
+        done = run_cli(train_main, "waldo-train", *TINY, "model.stages.2.stride=0", f"hydra.run.dir={chosen}")
+        assert done.returncode == 2 and "stride" in done.stderr, done.stderr
+    assert tmp_path.is_dir() and mine.is_dir()
+
+
+def test_the_step_bar_starts_where_a_resumed_run_stands():
+    from types import SimpleNamespace
+
+    from waldo.train.progress import StepProgress
+
+    bar = StepProgress()
+    trainer = SimpleNamespace(is_global_zero=True, max_steps=10, global_step=6, callback_metrics={})
+    bar.on_train_start(trainer, None)
+    try:
+        task = bar.progress.tasks[0]
+        assert (task.completed, task.total) == (6, 10)
+    finally:
+        bar.stop()

@@ -18,7 +18,7 @@ from hydra.core.override_parser.types import Override
 
 # Hydra's own flags, and those of them that take the next argument as their value
 HYDRA_FLAGS_WITH_VALUE = {"--cfg", "-c", "--package", "-p", "--config-path", "-cp", "--config-name", "-cn",
-                          "--config-dir", "-cd", "--experimental-rerun"}
+                          "--config-dir", "-cd", "--experimental-rerun", "--shell-completion", "-sc"}
 INFO_TOPICS = {"all", "config", "defaults", "defaults-tree", "plugins", "searchpath"}
 KEY_VALUE = re.compile(r"^(?P<key>[+~]{0,2}[\w./@-]+)=(?P<value>.*)$", re.DOTALL)
 
@@ -44,9 +44,17 @@ def quoted(value: str) -> str:
     return f"'{text}'"
 
 
+def exists(arg: str) -> bool:
+    """Whether ``arg`` names a file or folder; a name too long for the system is simply not one."""
+    try:
+        return Path(arg).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def looks_like_a_path(arg: str) -> bool:
     """A bare argument the user means as a picture, folder or glob rather than a ``key=value`` setting."""
-    if Path(arg).exists():
+    if exists(arg):
         return True
     return not arg.startswith(("+", "~")) and KEY_VALUE.match(arg) is None
 
@@ -57,7 +65,7 @@ def parse_override(parser: OverridesParser, arg: str) -> Override:
         return parser.parse_override(arg)
     except Exception as first:  # Hydra raises its own exception types from the ANTLR lexer and parser
         match = KEY_VALUE.match(arg)
-        if match and not match["value"].startswith(("'", '"')):
+        if match and not match["value"].startswith(("'", '"')) and "${" not in match["value"]:  # quoting would freeze ${...}
             try:
                 return parser.parse_override(f"{match['key']}={quoted(match['value'])}")
             except Exception:
@@ -75,7 +83,7 @@ def read_command_line(args: list[str], positional: str | None = None) -> Command
     index = 0
     while index < len(args):
         arg = args[index]
-        if arg.startswith("-") and not Path(arg).exists():
+        if arg.startswith("-") and not exists(arg):
             line.flags.append(arg)
             takes_value = arg in HYDRA_FLAGS_WITH_VALUE or (arg == "--info" and index + 1 < len(args) and args[index + 1] in INFO_TOPICS)
             if takes_value and index + 1 < len(args):

@@ -116,19 +116,19 @@ def as_scales(value) -> tuple[float, ...]:
     return tuple(float(v) for v in value) if isinstance(value, (list, tuple, ListConfig)) else (float(value),)
 
 
+def detector_from(cfg: DictConfig, threshold: float | None = None) -> Detector:
+    """The detector a command's composed config describes (``ckpt``, ``device`` and the detector group);
+    ``threshold`` replaces the group's when the command decodes lower (waldo-eval's curve, the page's candidates)."""
+    return Detector.load(cfg.ckpt, device=str(cfg.device), threshold=float(cfg.threshold if threshold is None else threshold),
+                         top_k=cfg.top_k, tile_size=int(cfg.tile_size), scales=as_scales(cfg.scales))
+
+
 def detect_all(cfg: DictConfig) -> int:
     """Run the detector over every picture the input names; returns the exit status (1 if any failed)."""
     if not float(cfg.marked_jpeg_above) > 0:
         raise ValueError(f"marked_jpeg_above={cfg.marked_jpeg_above} must be a positive number of megapixels")
     paths = collect_pictures(bundled_sample() if cfg.input is None else cfg.input)
-    detector = Detector.load(
-        cfg.ckpt,
-        device=str(cfg.device),
-        threshold=float(cfg.threshold),
-        top_k=cfg.top_k,
-        tile_size=int(cfg.tile_size),
-        scales=as_scales(cfg.scales),
-    )
+    detector = detector_from(cfg)
     folder = make_output_dir(cfg.output_dir)
     report = {"model": "bundled" if cfg.ckpt is None else str(cfg.ckpt), "images": [], "errors": []}
     started, found = time.perf_counter(), 0

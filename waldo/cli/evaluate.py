@@ -16,13 +16,12 @@ import hydra
 from omegaconf import DictConfig, OmegaConf
 
 from waldo.cli.app import start
-from waldo.cli.detect import as_scales, make_output_dir
+from waldo.cli.detect import detector_from, make_output_dir
 from waldo.cli.errors import exit_on_user_error
 from waldo.data.sources import FolderDataset, SyntheticScenes
 from waldo.eval.pr_curve import draw_pr_curves
 from waldo.eval.runner import MatchRule, MethodScore, collect, detections_predictor, metrics_report, score, write_metrics
 from waldo.eval.template_matching import TemplateMatcher
-from waldo.infer.detector import Detector
 
 RUNS_FOLDER = Path("runs") / "eval"
 BASELINES = (None, "template")
@@ -77,8 +76,7 @@ def evaluate(cfg: DictConfig) -> dict[str, Any]:
         raise ValueError(f"baseline={cfg.baseline!r} must be one of {list(BASELINES)[1:]} or null")
     rule = MatchRule(float(cfg.match_distance), str(cfg.match_unit))
     samples, source = dataset(cfg)
-    detector = Detector.load(cfg.ckpt, device=str(cfg.device), threshold=float(cfg.collect_threshold), top_k=cfg.top_k,
-                             tile_size=int(cfg.tile_size), scales=as_scales(cfg.scales))
+    detector = detector_from(cfg, threshold=float(cfg.collect_threshold))
     predictors = {"network": detections_predictor(detector.detect)}
     if cfg.baseline == "template":
         t = cfg.template

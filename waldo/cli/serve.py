@@ -13,12 +13,20 @@ import uvicorn
 from omegaconf import DictConfig
 
 from waldo.cli.app import start
-from waldo.cli.detect import as_scales, describe
+from waldo.cli.detect import describe, detector_from
 from waldo.cli.errors import exit_on_user_error
-from waldo.infer.detector import Detection, Detector
+from waldo.infer.detector import Detection
 from waldo.serve.annotation_store import AnnotationStore
 from waldo.serve.app import ServeSettings, create_app
+from waldo.serve.same_site import ANY_HOST, LOCAL_HOSTS
 from waldo.serve.upload import UploadLimits
+
+
+def allowed_hosts(host: str) -> tuple[str, ...]:
+    """Names a request may address the server by: this computer's, the one it listens on, or any when it listens on all."""
+    if host in ("0.0.0.0", "::", ""):
+        return (ANY_HOST,)
+    return tuple(dict.fromkeys((*LOCAL_HOSTS, host)))
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -44,10 +52,9 @@ def serve(cfg: DictConfig) -> None:
         raise ValueError(f"candidate_threshold={candidates} must lie between 0 and threshold={threshold}")
     limits = UploadLimits.from_settings(float(cfg.max_upload_mb), float(cfg.max_megapixels))
     store = AnnotationStore(cfg.annotations_dir)
-    detector = Detector.load(
-        cfg.ckpt, device=str(cfg.device), threshold=candidates, top_k=int(cfg.top_k), tile_size=int(cfg.tile_size), scales=as_scales(cfg.scales)
-    )
-    settings = ServeSettings(threshold=threshold, model="bundled" if cfg.ckpt is None else str(cfg.ckpt), limits=limits)
+    detector = detector_from(cfg, threshold=candidates)
+    settings = ServeSettings(threshold=threshold, model="bundled" if cfg.ckpt is None else str(cfg.ckpt), limits=limits,
+                             allowed_hosts=allowed_hosts(str(cfg.host)))
     app = create_app(detector, store, settings, announce)
     sock = listening_socket(str(cfg.host), int(cfg.port))
     host, port = sock.getsockname()[:2]

@@ -8,6 +8,7 @@ one line: the unknown key with the closest known one, or the setting with the ki
 from __future__ import annotations
 
 import difflib
+import inspect
 from collections.abc import Iterator
 from importlib import resources
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from hydra import compose, initialize_config_module
 from hydra.core.global_hydra import GlobalHydra
 from hydra.core.override_parser.types import Override
+from hydra.utils import get_object
 from omegaconf import DictConfig, ListConfig, OmegaConf
 
 CONFIG_MODULE = "waldo.configs"
@@ -83,18 +85,59 @@ def first_values(override: Override) -> list[Any]:
     return list(choices) if choices is not None else []
 
 
-def check_kind(key: str, default: Any, value: Any) -> None:
-    """A number stays a number, a flag a flag: refuse ``lr=abc`` here rather than deep inside a library."""
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def check_kind(key: str, default: Any, value: Any, scalar_lists: tuple[str, ...] = ()) -> None:
+    """A number stays a number, a flag a flag, a list a list, a section a section: refuse ``lr=abc`` here
+    rather than deep inside a library. ``scalar_lists`` are list settings that also take one value."""
     if value is None or default is None or isinstance(default, str):
         return
-    if isinstance(default, bool):
+    if isinstance(default, dict):
+        if not isinstance(value, dict):
+            raise ValueError(f"{key}={value!r} would replace the whole section {key}; set one of its keys "
+                             f"({key}.<key>=...), or choose a preset with {key.replace('.', '/')}=<name> where there is one")
+    elif isinstance(default, bool):
         if not isinstance(value, bool):
             raise ValueError(f"{key}={value!r} must be true or false")
-    elif isinstance(default, int | float):
-        if isinstance(value, bool) or not isinstance(value, int | float):
+    elif is_number(default):
+        if not is_number(value):
             raise ValueError(f"{key}={value!r} must be a number (default {default})")
-    elif isinstance(default, list) and not isinstance(value, list | int | float):
-        raise ValueError(f"{key}={value!r} must be a list like [{', '.join(map(str, default))}] (default {default})")
+    elif isinstance(default, list):
+        if not isinstance(value, list):
+            if not (key in scalar_lists and is_number(value)):
+                raise ValueError(f"{key}={value!r} must be a list like {default}")
+        elif default and all(is_number(d) for d in default) and not all(is_number(v) for v in value):
+            raise ValueError(f"{key}={value!r} must be a list of numbers like {default}")
+
+
+def target_signature(node: DictConfig) -> inspect.Signature | None:
+    """The signature of the class or function a ``_target_`` node builds, or None if it cannot be had."""
+    try:
+        return inspect.signature(get_object(str(node["_target_"])))
+    except Exception:  # a target that cannot be imported or inspected: leave the check to instantiation
+        return None
+
+
+def target_parameters(node: DictConfig) -> tuple[list[str], bool] | None:
+    """The keyword names a ``_target_`` node's class accepts, and whether it takes ``**kwargs``."""
+    signature = target_signature(node)
+    if signature is None:
+        return None
+    parameters = signature.parameters.values()
+    names = [p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    return names, any(p.kind is p.VAR_KEYWORD for p in parameters)
+
+
+def takes_words_or_lists(node: DictConfig, name: str) -> bool:
+    """Whether argument ``name`` of a ``_target_`` node is typed to take text or lists too (``Trainer(devices="auto")``)."""
+    signature = target_signature(node)
+    parameter = signature.parameters.get(name) if signature is not None else None
+    if parameter is None or parameter.annotation is inspect.Parameter.empty:
+        return False
+    annotation = str(parameter.annotation)
+    return any(word in annotation for word in ("str", "list", "List", "Sequence", "Literal"))
 
 
 def parent_and_leaf(cfg: DictConfig, key: str) -> tuple[Any, str]:
@@ -110,7 +153,28 @@ def holds(parent: Any, leaf: str) -> bool:
     return isinstance(parent, ListConfig) and leaf.isdigit() and int(leaf) < len(parent)
 
 
-def check_settings(config_name: str, overrides: list[Override], command: str) -> None:
+COLLECTIONS = ("callbacks", "logger")  # sections whose entries are whole objects a user may add (+callbacks.x._target_=...)
+
+
+def check_new_key(override: Override, parent: Any, leaf: str, key: str, known: list[str], command: str) -> None:
+    """A key the config lacks: fine as a ``+`` argument its ``_target_`` accepts, or a new entry of a collection."""
+    adding = override.is_add() or override.is_force_add()
+    if adding and key.split(".")[0] in COLLECTIONS and key.count(".") >= 2:
+        return
+    if isinstance(parent, DictConfig) and "_target_" in parent:
+        accepted = target_parameters(parent)
+        if accepted is not None and not accepted[1] and leaf not in accepted[0]:
+            near = difflib.get_close_matches(leaf, accepted[0], n=1, cutoff=0.6)
+            hint = f"; did you mean '{key.rpartition('.')[0]}.{near[0]}'?" if near else ""
+            raise ValueError(f"unknown setting '{key}': {parent['_target_']} takes no argument '{leaf}'{hint}")
+        if adding or accepted is None:
+            return
+        raise ValueError(f"unknown setting '{key}'; it is an argument of {parent['_target_']}, which the config does not set: "
+                         f"pass it as +{key}={override.value()}")
+    raise ValueError(f"unknown setting '{key}'{closest(key, known)} ({command} --help lists every setting)")
+
+
+def check_settings(config_name: str, overrides: list[Override], command: str, scalar_lists: tuple[str, ...] = ()) -> None:
     """Refuse, in one line each, keys that nothing reads, choices that do not exist and values of the wrong kind."""
     groups = [o for o in overrides if not is_hydra_setting(o) and (is_group(o.key_or_group) or o.is_delete())]
     values = [o for o in overrides if not is_hydra_setting(o) and o not in groups]
@@ -123,12 +187,13 @@ def check_settings(config_name: str, overrides: list[Override], command: str) ->
         key = override.key_or_group
         parent, leaf = parent_and_leaf(base, key)
         if not holds(parent, leaf):
-            if (override.is_add() or override.is_force_add()) and isinstance(parent, DictConfig) and "_target_" in parent:
-                continue  # a constructor argument (trainer, optimizer, callback): the class itself checks it
-            raise ValueError(f"unknown setting '{key}'{closest(key, known)} ({command} --help lists every setting)")
+            check_new_key(override, parent, leaf, key, known, command)
+            continue
         if isinstance(parent, DictConfig) and OmegaConf.is_interpolation(parent, leaf):
             continue
+        if isinstance(parent, DictConfig) and "_target_" in parent and takes_words_or_lists(parent, leaf):
+            continue  # trainer.devices=auto, trainer.precision=bf16-mixed: the class takes more than the default's kind
         node = parent[int(leaf)] if isinstance(parent, ListConfig) else parent[leaf]
         default = OmegaConf.to_container(node) if isinstance(node, DictConfig | ListConfig) else node
         for value in first_values(override):
-            check_kind(key, default, value)
+            check_kind(key, default, value, scalar_lists)

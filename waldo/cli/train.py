@@ -11,8 +11,8 @@ import os
 # cores between steps (docs/benchmark.md). Must be set before torch loads.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
-import hashlib  # noqa: E402
-import sys  # noqa: E402
+import hashlib
+import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,7 @@ from omegaconf import DictConfig, OmegaConf
 
 from waldo.cli.app import start
 from waldo.cli.errors import USER_ERRORS, exit_on_user_error, user_message
-from waldo.cli.resume import resume_in_run_folder
-from waldo.cli.run_folder import discard_unused_run_folder, free_bundle_path
+from waldo.cli.run_folder import choose_run_folder, discard_unused_run_folder, free_bundle_path
 from waldo.cli.sweeps import in_sweep, refuse_relaunch_in_sweep, run_trial
 from waldo.data.datamodule import WaldoDataModule
 from waldo.infer.detector import bundled_model_path
@@ -152,7 +151,7 @@ def run(cfg: DictConfig) -> Any:
 
 def main() -> None:
     """The console script: waldo's checks of the command line, then the Hydra app."""
-    start(run, "train", adjust=resume_in_run_folder)
+    start(run, "train", adjust=choose_run_folder)
 
 
 if __name__ == "__main__":

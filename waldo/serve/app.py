@@ -32,6 +32,7 @@ from waldo.serve.annotation_store import AnnotationStore
 from waldo.serve.body_limit import BodySizeLimit
 from waldo.serve.page_heads import heads_from_page
 from waldo.serve.page_overlays import candidate_window, heat_layer
+from waldo.serve.same_site import LOCAL_HOSTS, SameSiteOnly
 from waldo.serve.schemas import HealthOut, InspectOut, PictureRecord, SavedOut
 from waldo.serve.upload import MEGA, UploadLimits, UploadRefused, decode_upload, read_capped, upload_label
 
@@ -56,6 +57,7 @@ class ServeSettings:
     threshold: float  # waldoness a candidate needs to count as a Waldo (the detector decodes lower: candidates)
     model: str  # "bundled" or the bundle's path, as the answers and the page name it
     limits: UploadLimits
+    allowed_hosts: tuple[str, ...] = LOCAL_HOSTS  # host names requests may be addressed to ("*": any)
 
 
 def _one_line(error: RequestValidationError) -> str:
@@ -79,6 +81,7 @@ def create_app(detector: Detector, store: AnnotationStore, settings: ServeSettin
         max_bytes=limits.max_bytes + FORM_OVERHEAD,
         message=f"the upload is larger than the limit of {limits.max_bytes / MEGA:g} MB (max_upload_mb)",
     )
+    app.add_middleware(SameSiteOnly, allowed_hosts=settings.allowed_hosts)
     one_at_a_time = threading.Lock()  # the network runs one picture at a time, so memory stays that of one
 
     @app.exception_handler(UploadRefused)
