@@ -138,6 +138,7 @@ def test_head_annotation_height_is_box_height():
     ("waldo_count", [3, 1], "'waldo_count' is inverted"),
     ("background_weights", {"lava": 1.0}, "'background_weights' has unknown names"),
     ("crowd_density", "lots", "'crowd_density' must be a number"),
+    ("waldo_look", "sketchy", "'waldo_look' must be one of"),
 ])
 def test_bad_config_values_name_the_key(key, value, message):
     cfg = small_scene(**{key: value})

@@ -5,12 +5,6 @@ Returns the optimised metric (``optimized_metric``) so Hydra sweepers can maximi
 
 from __future__ import annotations
 
-import os
-
-# Idle OpenMP threads sleep instead of spinning, so the DataLoader workers that draw scenes get the
-# cores between steps (docs/benchmark.md). Must be set before torch loads.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-
 import hashlib
 import sys
 import warnings

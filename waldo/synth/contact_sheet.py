@@ -1,5 +1,8 @@
 """A grid of scenes from each preset with Waldo's head boxes drawn: the generator at a glance."""
 
+from collections.abc import Mapping
+from typing import Any
+
 import cv2
 import numpy as np
 from omegaconf import OmegaConf
@@ -12,8 +15,10 @@ LABEL_COLOUR = (255, 255, 255)
 
 
 def contact_sheet(presets: tuple[str, ...] = ("easy", "default", "hard"), per_preset: int = 6,
-                  scene_size: tuple[int, int] = (640, 480), tile_width: int = 320, seed: int = 0) -> np.ndarray:
-    """One row per preset of `per_preset` scenes (drawn at scene_size, shown at tile_width), RGB uint8.
+                  scene_size: tuple[int, int] = (640, 480), tile_width: int = 320, seed: int = 0,
+                  overrides: Mapping[str, Any] | None = None) -> np.ndarray:
+    """One row per preset of `per_preset` scenes (drawn at scene_size, shown at tile_width), RGB uint8;
+    `overrides` (scene keys and values, e.g. {"waldo_look": "book"}) apply to every preset.
 
     Boxes are drawn after shrinking, so they stay visible however small the heads are.
     """
@@ -21,7 +26,8 @@ def contact_sheet(presets: tuple[str, ...] = ("easy", "default", "hard"), per_pr
     scale = tile_width / width
     rows = []
     for preset in presets:
-        cfg = validate_scene_config(OmegaConf.merge(scene_preset(preset), {"width": width, "height": height}))
+        cfg = validate_scene_config(OmegaConf.merge(scene_preset(preset), {"width": width, "height": height},
+                                                    dict(overrides or {})))
         tiles = []
         for index in range(per_preset):
             image, heads = render_scene(cfg, seed * 1000 + index)

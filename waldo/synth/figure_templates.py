@@ -178,3 +178,19 @@ class PartListBuilder:
 def closed_path(shape: np.ndarray) -> np.ndarray:
     """A shape's outline as an open path that returns to its start, to share a stroke with open paths."""
     return np.concatenate([shape, shape[:1]])
+
+
+@dataclass(frozen=True)
+class OwnHead:
+    """A head drawn from parts of its own instead of its key's shared template: a book-style head,
+    built anew for each figure so that no two look alike.
+
+    parts: hair, face, features and hat in head units, chin at the origin, facing right (as head_parts).
+    face: the middle of the face in the same units: the point a detector should find.
+    collar: optional parts around the chin painted with the body (in the body's frame, chin at the
+    origin), so that a collar lies over the shirt and under the chin without joining the head's mask.
+    """
+
+    parts: PartList
+    face: tuple[float, float]
+    collar: PartList | None = None

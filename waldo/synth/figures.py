@@ -13,7 +13,7 @@ import numpy as np
 
 from waldo.synth.body_template import body_parts
 from waldo.synth.drawing import FIXED_SCALE, INK_WIDTH, fill, stroke
-from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FILL, FILL_AND_INK, RING, FigureKey, Material, PartList
+from waldo.synth.figure_templates import CHIN_Y, FACE_TURN, FILL, FILL_AND_INK, RING, FigureKey, Material, OwnHead, PartList
 from waldo.synth.head_template import head_parts
 from waldo.synth.palette import OUTLINE, STICK_BROWN, Colour
 
@@ -53,6 +53,7 @@ class Person:
     body_scale: float = 1.0
     head_tilt_deg: float = 0.0
     is_waldo: bool = field(default=False, compare=False)
+    head: OwnHead | None = field(default=None, compare=False)  # None: the key's shared head template
 
     @property
     def chin(self) -> tuple[float, float]:
@@ -107,16 +108,23 @@ def _paint(image: np.ndarray, parts: PartList, matrix: tuple[float, float, float
             stroke(image, chosen, palette[material], max(1, int(width * unit_px + 0.5)), code == RING)
 
 
+def _head_parts_of(person: Person) -> PartList:
+    """The parts of a person's head: its own when it has one, else its key's shared template."""
+    return person.head.parts if person.head is not None else head_parts(person.key)
+
+
 def draw_body(image: np.ndarray, person: Person) -> None:
-    """Everything below the chin."""
+    """Everything below the chin (and an own head's collar, which lies over the shirt)."""
     _paint(image, body_parts(person.key), _body_matrix(person), (person.x, person.y), person.palette,
            person.head_height)
+    if person.head is not None and person.head.collar is not None:
+        _paint(image, person.head.collar, _body_matrix(person), person.chin, person.palette, person.head_height)
 
 
 def draw_head(image: np.ndarray, person: Person, origin: tuple[float, float] = (0.0, 0.0)) -> None:
     """The head; `origin` is the image position of pixel (0, 0) of `image`, for drawing into a crop."""
     chin_x, chin_y = person.chin
-    _paint(image, head_parts(person.key), _head_matrix(person), (chin_x - origin[0], chin_y - origin[1]),
+    _paint(image, _head_parts_of(person), _head_matrix(person), (chin_x - origin[0], chin_y - origin[1]),
            person.palette, person.head_height)
 
 
@@ -129,7 +137,7 @@ def draw_person(image: np.ndarray, person: Person) -> None:
 def head_extent(person: Person, margin_px: float = 2.0) -> tuple[int, int, int, int]:
     """Integer pixel box (x0, y0, x1, y1) that surely holds the drawn head, outlines included."""
     a, b, c, d = _head_matrix(person)
-    points = head_parts(person.key).points @ np.array([[a, c], [b, d]]) + np.array(person.chin)
+    points = _head_parts_of(person).points @ np.array([[a, c], [b, d]]) + np.array(person.chin)
     x0, y0 = np.floor(points.min(axis=0) - margin_px).astype(int)
     x1, y1 = np.ceil(points.max(axis=0) + margin_px).astype(int)
     return int(x0), int(y0), int(x1) + 1, int(y1) + 1
@@ -137,9 +145,8 @@ def head_extent(person: Person, margin_px: float = 2.0) -> tuple[int, int, int, 
 
 def face_centre(person: Person) -> tuple[float, float]:
     """Pixel position of the middle of the face: the head point a detector should find."""
-    turn = FACE_TURN[person.key.facing]
     a, b, c, d = _head_matrix(person)
-    u, v = 0.06 * turn, -0.36
+    u, v = person.head.face if person.head is not None else (0.06 * FACE_TURN[person.key.facing], -0.36)
     return person.chin[0] + a * u + b * v, person.chin[1] + c * u + d * v
 
 

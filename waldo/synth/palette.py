@@ -16,6 +16,7 @@ WALDO_RED: Colour = (206, 32, 38)
 WALDO_WHITE: Colour = (246, 244, 238)
 WALDO_BLUE: Colour = (46, 78, 160)
 WALDO_HAIR: Colour = (112, 64, 28)
+WALDO_BOOK_HAIR: Colour = (62, 40, 28)  # the books' Waldo: dark brown, almost black
 WALDO_SKIN: Colour = (246, 204, 168)
 STICK_BROWN: Colour = (140, 90, 45)
 ODLAW_YELLOW: Colour = (240, 206, 40)

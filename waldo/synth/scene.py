@@ -2,9 +2,8 @@
 
 Everything is laid out first as depth-sorted items (an item's depth is the y of its
 ground contact point), then drawn in that order so that whatever stands nearer covers
-what stands behind. Waldo's head is painted as a sprite whose coverage is known; the
-pixels it set are remembered, and after the last item the share still unchanged is
-his visible fraction.
+what stands behind. Waldo's head is painted so that the pixels it set are remembered
+(painted_head.py), and after the last item the share still unchanged is his visible fraction.
 """
 
 import math
@@ -15,17 +14,17 @@ import numpy as np
 
 from waldo.synth.annotation import HeadAnnotation
 from waldo.synth.backgrounds import draw_background
+from waldo.synth.book import BookConfig, render_book_page
 from waldo.synth.buildings import draw_building
 from waldo.synth.crowd import Stance, random_people, random_person
-from waldo.synth.figures import Person, composite_head, draw_body, draw_person, face_centre, paint_head_sprite
-from waldo.synth.lookalikes import random_lookalike
+from waldo.synth.figures import Person, draw_person
+from waldo.synth.painted_head import PaintedHead, paint_waldo
 from waldo.synth.props import draw_body_blocker, draw_head_cover, draw_prop
 from waldo.synth.scene_config import SceneConfig, validate_scene_config
-from waldo.synth.waldo_figure import random_waldo
+from waldo.synth.waldo_looks import WALDO_LOOKS
 
 SEED_STRIDE = 1_000_003
 BODY_AREA_IN_HEADS = 3.5
-HEAD_MASK_ALPHA = 0.5
 
 
 @dataclass
@@ -36,17 +35,6 @@ class _Item:
     order: int
     kind: str
     payload: Any
-
-
-@dataclass
-class _PaintedHead:
-    """A Waldo head as painted: where, which pixels, and what they looked like right after."""
-
-    person: Person
-    box: tuple[float, float, float, float]
-    region: tuple[int, int, int, int]
-    mask: np.ndarray
-    snapshot: np.ndarray
 
 
 class _Layout:
@@ -89,9 +77,11 @@ def _plan_crowd(layout: _Layout) -> int:
     stances = [Stance(x, y, layout.head_at(y) * size) for x, y, size in zip(xs, ys, sizes)]
     ordinary = iter(random_people(rng, [s for s, lookalike in zip(stances, lookalikes) if not lookalike],
                                   config.palette_jitter, config.red_white_rate))
+    look = WALDO_LOOKS[config.waldo_look]
+    mix = look.lookalike_mix(config.lookalike_mix)
     for stance, lookalike in zip(stances, lookalikes):
         if lookalike:
-            person = random_lookalike(rng, stance, config.palette_jitter, config.lookalike_mix)
+            person = look.lookalike(rng, stance, config.palette_jitter, mix)
         else:
             person = next(ordinary)
         layout.add(stance.y, "person", person)
@@ -123,7 +113,7 @@ def _plan_waldos(layout: _Layout) -> None:
         x, y = layout.random_ground_point()
         head = float(np.clip(layout.head_at(y) * rng.uniform(0.9, 1.1), lo, hi))
         x = float(np.clip(x, head, config.width - head))
-        waldo = random_waldo(rng, Stance(x, y, head), config.palette_jitter)
+        waldo = WALDO_LOOKS[config.waldo_look].waldo(rng, Stance(x, y, head), config.palette_jitter)
         chin_drop = waldo.y - waldo.chin[1]
         feet_y = float(np.clip(waldo.y, chin_drop + 1.1 * head + 1, config.height + chin_drop - 2))
         waldo = replace(waldo, y=feet_y)
@@ -147,34 +137,14 @@ def _plan_body_hiders(layout: _Layout, waldo: Person) -> None:
                                               layout.config.palette_jitter, layout.config.red_white_rate))
 
 
-def _paint_waldo(image: np.ndarray, waldo: Person) -> _PaintedHead | None:
-    draw_body(image, waldo)
-    sprite = paint_head_sprite(waldo)
-    x0, y0, x1, y1 = composite_head(image, sprite)
-    if x1 <= x0 or y1 <= y0:
-        return None
-    ys, xs = np.nonzero(sprite.alpha >= HEAD_MASK_ALPHA)
-    box = (float(sprite.x0 + xs.min()), float(sprite.y0 + ys.min()),
-           float(sprite.x0 + xs.max() + 1), float(sprite.y0 + ys.max() + 1))
-    mask = sprite.alpha[y0 - sprite.y0:y1 - sprite.y0, x0 - sprite.x0:x1 - sprite.x0] >= HEAD_MASK_ALPHA
-    return _PaintedHead(waldo, box, (x0, y0, x1, y1), mask, image[y0:y1, x0:x1].copy())
-
-
-def _visible_fraction(image: np.ndarray, head: _PaintedHead) -> float:
-    x0, y0, x1, y1 = head.region
-    unchanged = np.all(image[y0:y1, x0:x1] == head.snapshot, axis=2)
-    total = int(head.mask.sum())
-    return float((unchanged & head.mask).sum() / total) if total else 0.0
-
-
-def _paint(image: np.ndarray, layout: _Layout) -> list[_PaintedHead]:
+def _paint(image: np.ndarray, layout: _Layout) -> list[PaintedHead]:
     rng, config = layout.rng, layout.config
-    heads: dict[int, _PaintedHead] = {}
+    heads: dict[int, PaintedHead] = {}
     for item in sorted(layout.items, key=lambda i: (i.y, i.order)):
         if item.kind == "person":
             draw_person(image, item.payload)
         elif item.kind == "waldo":
-            painted = _paint_waldo(image, item.payload)
+            painted = paint_waldo(image, item.payload)
             if painted is not None:
                 heads[item.order] = painted
         elif item.kind == "prop":
@@ -206,7 +176,9 @@ def render_scene(cfg: Any, seed: int) -> tuple[np.ndarray, list[HeadAnnotation]]
     knobs or a SceneConfig that validate_scene_config already checked (which saves a data
     loader worker ~2 ms of config conversion per scene).
     """
-    config = cfg if isinstance(cfg, SceneConfig) else validate_scene_config(cfg)
+    config = cfg if isinstance(cfg, (SceneConfig, BookConfig)) else validate_scene_config(cfg)
+    if isinstance(config, BookConfig):
+        return render_book_page(config, seed)
     rng = np.random.default_rng(seed)
     image = draw_background(rng, config.height, config.width, config.background_weights,
                             config.second_ground_rate, config.palette_jitter)
@@ -214,9 +186,5 @@ def render_scene(cfg: Any, seed: int) -> tuple[np.ndarray, list[HeadAnnotation]]
     people = _plan_crowd(layout)
     _plan_scenery(layout, people)
     _plan_waldos(layout)
-    annotations = []
-    for head in _paint(image, layout):
-        visible = _visible_fraction(image, head)
-        if visible > 0.0 and visible >= config.min_visible:
-            annotations.append(HeadAnnotation(face_centre(head.person), head.box, round(visible, 4)))
-    return image, annotations
+    annotations = [head.annotation(image, config.min_visible) for head in _paint(image, layout)]
+    return image, [annotation for annotation in annotations if annotation is not None]

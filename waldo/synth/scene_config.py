@@ -7,11 +7,14 @@ merge for code and tests that have no Hydra context.
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from omegaconf import DictConfig, OmegaConf
 
-from waldo.synth.lookalikes import LOOKALIKE_KINDS
+from waldo.synth.waldo_looks import ALL_LOOKALIKE_KINDS, WALDO_LOOKS
+
+if TYPE_CHECKING:
+    from waldo.synth.book.config import BookConfig
 
 BACKGROUND_KINDS = ("flat", "grass", "sand", "water", "tiles", "paper", "noise")
 
@@ -41,6 +44,7 @@ class SceneConfig:
     prop_density: float
     striped_prop_rate: float
     building_density: float
+    waldo_look: str
 
 
 def _plain(cfg: Any) -> dict[str, Any]:
@@ -83,6 +87,23 @@ def _range(values: Mapping[str, Any], key: str, low: float, high: float | None =
     return lo, hi
 
 
+def _choice(values: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> str:
+    value = _get(values, key)
+    if value not in allowed:
+        raise ValueError(f"scene config: '{key}' must be one of {list(allowed)}, got {value!r}")
+    return value
+
+
+def _lookalike_mix(values: Mapping[str, Any], look: str) -> dict[str, float]:
+    """The look-alike weights; the chosen look must draw at least one kind that has weight."""
+    mix = _weights(values, "lookalike_mix", ALL_LOOKALIKE_KINDS)
+    if sum(WALDO_LOOKS[look].lookalike_mix(mix).values()) <= 0 and _number(values, "lookalike_rate", 0.0, 1.0) > 0:
+        drawn = list(WALDO_LOOKS[look].lookalike_kinds)
+        raise ValueError(f"scene config: 'lookalike_mix' needs a positive weight for one of {drawn}: "
+                         f"the others are not drawn with waldo_look {look!r}")
+    return mix
+
+
 def _weights(values: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dict[str, float]:
     raw = _get(values, key)
     if not isinstance(raw, Mapping):
@@ -96,9 +117,24 @@ def _weights(values: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> d
     return weights
 
 
-def validate_scene_config(cfg: Any) -> SceneConfig:
+SCENE_KINDS = ("book",)  # presets drawn by another generator, named by their `kind` key
+
+
+def _other_kind(values: Mapping[str, Any]) -> "BookConfig":
+    """A preset whose `kind` names another generator: `book` is a book page (waldo.synth.book)."""
+    kind = values["kind"]
+    if kind not in SCENE_KINDS:
+        raise ValueError(f"scene config: 'kind' must be one of {list(SCENE_KINDS)} (or absent for a crowd scene), got {kind!r}")
+    from waldo.synth.book.config import validate_book_config  # here, not above: the book's checks build on this module's
+
+    return validate_book_config(values)
+
+
+def validate_scene_config(cfg: Any) -> "SceneConfig | BookConfig":
     """Check every key and value; a bad one raises ValueError naming the key and the problem."""
     values = _plain(cfg)
+    if "kind" in values:
+        return _other_kind(values)
     occlusion = _get(values, "occlusion")
     if not isinstance(occlusion, Mapping):
         raise ValueError(f"scene config: 'occlusion' must be a mapping, got {occlusion!r}")
@@ -109,6 +145,7 @@ def validate_scene_config(cfg: Any) -> SceneConfig:
         value = _number(values, key, 0, low_inclusive=False)
         if value != int(value):
             raise ValueError(f"scene config: '{key}' must be a whole number, got {value}")
+    look = _choice(values, "waldo_look", tuple(WALDO_LOOKS))
     return SceneConfig(
         width=int(values["width"]),
         height=int(values["height"]),
@@ -119,7 +156,7 @@ def validate_scene_config(cfg: Any) -> SceneConfig:
         waldo_count=(int(waldo_lo), int(waldo_hi)),
         no_waldo_rate=_number(values, "no_waldo_rate", 0.0, 1.0),
         lookalike_rate=_number(values, "lookalike_rate", 0.0, 1.0),
-        lookalike_mix=_weights(values, "lookalike_mix", LOOKALIKE_KINDS),
+        lookalike_mix=_lookalike_mix(values, look),
         red_white_rate=_number(values, "red_white_rate", 0.0, 1.0),
         body_hidden_rate=_number(occlusion, "body_hidden_rate", 0.0, 1.0, where="occlusion."),
         head_cover_rate=_number(occlusion, "head_cover_rate", 0.0, 1.0, where="occlusion."),
@@ -131,6 +168,7 @@ def validate_scene_config(cfg: Any) -> SceneConfig:
         prop_density=_number(values, "prop_density", 0.0),
         striped_prop_rate=_number(values, "striped_prop_rate", 0.0, 1.0),
         building_density=_number(values, "building_density", 0.0),
+        waldo_look=look,
     )
 
 
