@@ -150,7 +150,7 @@ def test_cli_prints_one_line_and_exits_nonzero_on_a_bad_config(tmp_path):
 
 
 EXPERIMENTS = sorted(p.name.removesuffix(".yaml") for p in (importlib.resources.files("waldo.configs") / "experiment").iterdir() if p.name.endswith(".yaml"))
-STARTS_FROM_THE_SHIPPED_MODEL = {"finetune", "finetune_gpu", "adapt"}
+STARTS_FROM_THE_SHIPPED_MODEL = {"finetune", "finetune_gpu", "adapt", "release"}
 
 
 def test_the_documented_experiments_are_there():

@@ -19,6 +19,7 @@ from waldo.cli.app import start
 from waldo.cli.detect import detector_from, make_output_dir
 from waldo.cli.errors import exit_on_user_error
 from waldo.data.sources import FolderDataset, SyntheticScenes
+from waldo.eval.breakdown import breakdown, format_breakdown
 from waldo.eval.pr_curve import draw_pr_curves
 from waldo.eval.runner import MatchRule, MethodScore, collect, detections_predictor, metrics_report, score, write_metrics
 from waldo.eval.template_matching import TemplateMatcher
@@ -87,8 +88,10 @@ def evaluate(cfg: DictConfig) -> dict[str, Any]:
     run = collect(predictors, (samples[i] for i in range(len(samples))), progress=show_progress(len(samples)))
     scores = score(run, float(cfg.threshold), rule)
     report = metrics_report(run, scores, settings_of(cfg, source))
+    report["breakdown"] = {s.name: breakdown(run, s.name, float(cfg.threshold), rule) for s in scores}
     print(format_table(scores, report["pictures"], report["waldos"]))
     print(summary_line(report, rule, float(cfg.threshold)))
+    print("the network's Waldos by head size and by visible share:\n" + format_breakdown(report["breakdown"]["network"]))
     write_metrics(report, folder / "metrics.json")
     curves = [(f"{s.name}  AP {s.metrics['ap']:.3f}  F1 {s.metrics['f1']:.3f}", s.precision, s.recall) for s in scores]
     draw_pr_curves(curves, folder / "pr_curve.png", f"{report['pictures']} pictures, {report['waldos']} Waldos; {source}")

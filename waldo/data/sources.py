@@ -1,7 +1,8 @@
 """Torch datasets of Waldo scenes: fixed synthetic sets, an endless synthetic stream, and folders on disk.
 
 Every item is a dict: "image" (H x W x 3 uint8 RGB), "points" (N, 2) float32 head points,
-"boxes" (N, 4) float32 xyxy head boxes, "heights" (N,) float32 head heights in px, "name" (str).
+"boxes" (N, 4) float32 xyxy head boxes, "heights" (N,) float32 head heights in px, "visible" (N,) float32
+share of each head left visible, "name" (str).
 """
 
 from collections.abc import Iterator
@@ -22,7 +23,8 @@ def make_item(image: np.ndarray, heads: list[HeadAnnotation], name: str) -> dict
     points = np.array([h.point for h in heads], np.float32).reshape(-1, 2)
     boxes = np.array([h.box for h in heads], np.float32).reshape(-1, 4)
     heights = np.array([h.head_height for h in heads], np.float32)
-    return {"image": image, "points": points, "boxes": boxes, "heights": heights, "name": name}
+    visible = np.array([h.visible for h in heads], np.float32)
+    return {"image": image, "points": points, "boxes": boxes, "heights": heights, "visible": visible, "name": name}
 
 
 class SyntheticScenes(Dataset):

@@ -37,7 +37,10 @@ def detections_predictor(detect: Callable[[np.ndarray], Sequence[Any]]) -> Predi
 
 def ground_truth(sample: Mapping[str, Any]) -> dict[str, np.ndarray]:
     """The Waldos of one dataset sample as ``waldo.eval.metrics`` wants them: head points and head heights."""
-    return {"points": np.asarray(sample["points"], np.float64).reshape(-1, 2), "heights": np.asarray(sample["heights"], np.float64).reshape(-1)}
+    points = np.asarray(sample["points"], np.float64).reshape(-1, 2)
+    visible = sample.get("visible", np.ones(len(points)))
+    return {"points": points, "heights": np.asarray(sample["heights"], np.float64).reshape(-1),
+            "visible": np.asarray(visible, np.float64).reshape(-1)}
 
 
 @dataclass(frozen=True)
