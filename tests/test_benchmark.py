@@ -14,7 +14,8 @@ from waldo.model.network import build_net
 EXPECTED = {
     "render": {"scenes_per_s", "ms_per_scene"},
     "training": {"loader_samples_per_s", "random_tensor_samples_per_s", "loader_vs_random_tensors", "batch_size"},
-    "detection": {"network", "template", "network_speedup_vs_template", "net_gflop_per_picture", "net_gflops", "net_forward_ms"},
+    "detection": {"network", "network_default_settings", "template", "network_speedup_vs_template", "net_gflop_per_picture",
+                  "net_gflops", "net_forward_ms"},
     "memory": {"peak_rss_mb"},
 }
 
@@ -51,3 +52,11 @@ def test_conv_flops_counts_every_multiply_and_add() -> None:
     expected = 2 * 9 * 3 * 4 * 64 + 2 * 1 * 4 * 2 * 64 + 2 * 1 * 2 * 4 * 64
     assert conv_flops(net, 16, 16) == expected
     assert sum(isinstance(m, nn.Conv2d) for m in net.modules()) == 3
+
+
+def test_the_benchmark_times_one_scale_and_waldo_detects_settings_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["waldo-benchmark", "quick=true", "output_dir=out"])
+    main()
+    detection = json.loads((tmp_path / "out" / "benchmark.json").read_text())["detection"]
+    assert detection["network_default_settings"]["scales"] == [0.5, 1.0, 1.3]

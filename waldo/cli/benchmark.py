@@ -83,8 +83,11 @@ def detection(cfg: DictConfig, net: WaldoNet, quick: bool) -> dict[str, Any]:
     """The network (through Detector, tiles and all) and template matching on the same drawn scene."""
     width, height = (256, 192) if quick else (int(cfg.picture[0]), int(cfg.picture[1]))
     picture, _ = render_scene(OmegaConf.merge(cfg.data.scene, {"width": width, "height": height}), 0)
-    detector = Detector(net, device=str(cfg.device))
-    network_rate = picture_rate(detector.detect, picture, 1 if quick else int(cfg.detect_repeats))
+    detector = Detector(net, device=str(cfg.device), scales=(1.0,))
+    repeats = 1 if quick else int(cfg.detect_repeats)
+    network_rate = picture_rate(detector.detect, picture, repeats)
+    defaults = Detector(net, device=str(cfg.device))  # waldo-detect's settings (configs/detector/default.yaml)
+    default_rate = picture_rate(defaults.detect, picture, repeats)
     head_range = tuple(cfg.data.scene.head_height)
     matcher = TemplateMatcher(head_range, 2 if quick else 8, POSES[:1] if quick else POSES)
     template_rate = picture_rate(matcher.detect, picture, 1, warm_up=0)
@@ -93,6 +96,7 @@ def detection(cfg: DictConfig, net: WaldoNet, quick: bool) -> dict[str, Any]:
     return {
         "picture": [width, height],
         "network": network_rate,
+        "network_default_settings": {**default_rate, "scales": list(defaults.scales), "threshold": defaults.threshold},
         "template": {**template_rate, "templates": len(matcher.templates)},
         "network_speedup_vs_template": template_rate["ms_per_picture"] / network_rate["ms_per_picture"],
         "net_gflop_per_picture": flops / 1e9,
@@ -133,7 +137,9 @@ def format_report(report: dict[str, Any]) -> str:
          f"scenes/s ({r['ms_per_scene']:.1f} ms; median pass {r['median_ms_per_scene']:.1f} ms)"),
         (f"training, real loader (batch {t['batch_size']}x{t['patch_size']}px)", t["loader_samples_per_s"], "samples/s"),
         ("training, random tensors (same steps)", t["random_tensor_samples_per_s"], "samples/s"),
-        (f"network detection {width}x{height}", d["network"]["mp_per_s"], f"MP/s ({d['network']['ms_per_picture']:.0f} ms)"),
+        (f"network detection {width}x{height}, one scale", d["network"]["mp_per_s"], f"MP/s ({d['network']['ms_per_picture']:.0f} ms)"),
+        (f"network detection {width}x{height}, waldo-detect's settings", d["network_default_settings"]["mp_per_s"],
+         f"MP/s ({d['network_default_settings']['ms_per_picture']:.0f} ms; scales {d['network_default_settings']['scales']})"),
         (f"template matching {width}x{height} ({d['template']['templates']} templates)", d["template"]["mp_per_s"], f"MP/s ({d['template']['ms_per_picture']:.0f} ms)"),
         (f"network forward ({d['net_gflop_per_picture']:.1f} GFLOP)", d["net_gflops"], "GFLOP/s"),
         ("fp32 matrix multiply", report["matmul_gflops"], "GFLOP/s"),
