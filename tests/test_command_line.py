@@ -115,7 +115,7 @@ def test_a_bundle_given_as_ckpt_path_points_to_init_from(run_cli, bundle_path):
 def test_detect_help_lists_detection_settings_and_no_training_group(run_cli):
     done = run_cli(detect_main, "waldo-detect", "--help")
     assert done.returncode == 0
-    assert "threshold: 0.65" in done.stdout and "# waldoness probability" in done.stdout
+    assert "threshold: 0.6 " in done.stdout and "# waldoness probability" in done.stdout
     for training_group in ("experiment", "trainer", "debug", "callbacks", "hparams_search", "optimizer"):
         assert training_group not in done.stdout
 

@@ -163,31 +163,26 @@ def test_load_reads_a_bundle_and_refuses_missing_gpu(tmp_path):
             Detector.load(tmp_path / "m.pt", device="cuda")
 
 
-def test_the_bundled_model_hits_the_annotated_heads_in_the_samples():
-    """The best detection hits a Waldo in every sample, and every plainly visible Waldo is found (within a head height)."""
+def test_the_bundled_model_finds_the_waldo_of_every_committed_book_sample_first_and_nothing_on_the_empty_page():
+    """Its best guess hits the annotated head on each book sample with a Waldo (top-1, within a head height, any score);
+    on the page without one, nothing reaches waldo-detect's threshold."""
     from waldo.data.annotation_files import read_coco
 
-    detector = Detector.load(threshold=0.3)
-    records = [record for record in read_coco(SAMPLES / "annotations.json") if record.heads]
-    assert records
+    records = read_coco(SAMPLES / "book" / "annotations.json")
+    assert any(r.heads for r in records) and any(not r.heads for r in records)
+    candidates, detector = Detector.load(threshold=0.05), Detector.load()
     for record in records:
-        detections = detector.detect(SAMPLES / record.file_name)
-        assert detections, f"nothing found in {record.file_name}"
-        best = detections[0]
+        path = SAMPLES / "book" / record.file_name
+        if not record.heads:
+            assert detector.detect(path) == [], f"a Waldo found on {record.file_name}, which has none"
+            continue
+        best = candidates.detect(path)[0]
         misses = [np.hypot(best.x - h.point[0], best.y - h.point[1]) / (h.box[3] - h.box[1]) for h in record.heads]
         assert min(misses) < 1.0, f"best detection in {record.file_name} at ({best.x:.0f}, {best.y:.0f}) misses every head"
-        for head in (h for h in record.heads if h.visible >= 0.9):  # every plainly visible Waldo is found
-            height = head.box[3] - head.box[1]
-            assert any(np.hypot(d.x - head.point[0], d.y - head.point[1]) < height for d in detections), (
-                f"the Waldo at ({head.point[0]:.0f}, {head.point[1]:.0f}) in {record.file_name} is missed"
-            )
 
 
-def test_waldo_detect_settings_find_heads_bigger_than_the_bundled_model_was_trained_on():
-    """Book pages draw heads up to 65 px; the model learned 12-48 px, so waldo-detect's scales must include a shrunk pass.
-
-    On these 24 hard scenes with 50-65 px heads the scales [0.5, 1.0, 1.3] find 16 of 20 Waldos, [1.0, 1.3] alone 7.
-    """
+def test_waldo_detect_settings_find_the_books_biggest_heads():
+    """Book pages draw Waldo's head up to 65 px; waldo-detect's scales (with a shrunk pass) must find most of them."""
     from hydra import compose, initialize_config_module
 
     from waldo.data.datamodule import scene_config_of_size
@@ -196,7 +191,7 @@ def test_waldo_detect_settings_find_heads_bigger_than_the_bundled_model_was_trai
 
     with initialize_config_module("waldo.configs", version_base="1.3"):
         threshold = compose("detect").threshold
-        scene = compose("evaluate", overrides=["data/scene=hard", "data.scene.head_height=[50,65]"]).data.scene
+        scene = compose("evaluate", overrides=["data/scene=book", "data.scene.head_height=[50,65]", "data.scene.no_waldo_rate=0"]).data.scene
     detector = Detector.load()
     scenes = SyntheticScenes(scene_config_of_size(scene, 1024, 768), length=24, seed=31)
     run = collect({"network": detections_predictor(detector.detect)}, scenes, warm_up=False)
@@ -211,4 +206,4 @@ def test_the_bundled_sample_scene_is_an_annotated_sample():
     from waldo.cli.detect import bundled_sample
     from waldo.pictures.files import read_image
 
-    assert np.array_equal(read_image(bundled_sample()), read_image(SAMPLES / "scene_00001.jpg"))
+    assert np.array_equal(read_image(bundled_sample()), read_image(SAMPLES / "book" / "scene_00001.jpg"))

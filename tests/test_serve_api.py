@@ -224,7 +224,7 @@ def test_an_unusable_annotations_folder_is_refused_at_start_with_one_line(tmp_pa
 
 def test_bad_settings_are_refused_with_one_line(tmp_path, monkeypatch, capsys):
     code, err = run_serve(monkeypatch, capsys, "candidate_threshold=0.9", f"annotations_dir={tmp_path}")
-    assert code == 2 and "candidate_threshold=0.9 must lie between 0 and threshold=0.65" in err
+    assert code == 2 and "candidate_threshold=0.9 must lie between 0 and threshold=0.6" in err
     code, err = run_serve(monkeypatch, capsys, "max_megapixels=0", f"annotations_dir={tmp_path}")
     assert code == 2 and "max_megapixels=0.0 must be above 0" in err
 
