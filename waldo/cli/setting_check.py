@@ -22,10 +22,13 @@ from omegaconf import DictConfig, ListConfig, OmegaConf
 CONFIG_MODULE = "waldo.configs"
 
 
+def group_folder(name: str) -> Any:
+    """Where config group ``name`` (``data/scene``, ``experiment``, ``hydra/launcher``) would live in waldo's configs."""
+    return resources.files(CONFIG_MODULE).joinpath(*name.split("/"))
+
+
 def is_group(name: str) -> bool:
-    """Whether ``name`` (``data/scene``, ``experiment``, ``hydra/launcher``) is a config group of waldo's."""
-    folder = resources.files(CONFIG_MODULE).joinpath(*name.split("/"))
-    return folder.is_dir()
+    return group_folder(name).is_dir()
 
 
 def is_hydra_setting(override: Override) -> bool:
@@ -51,8 +54,7 @@ def closest(key: str, known: list[str]) -> str:
 
 
 def group_choices(group: str) -> list[str]:
-    folder = resources.files(CONFIG_MODULE).joinpath(*group.split("/"))
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(p.name.removesuffix(".yaml") for p in group_folder(group).iterdir() if p.name.endswith(".yaml"))
 
 
 def check_choices(groups: list[Override]) -> None:

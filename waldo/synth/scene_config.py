@@ -87,6 +87,27 @@ def _range(values: Mapping[str, Any], key: str, low: float, high: float | None =
     return lo, hi
 
 
+def _group(values: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    group = _get(values, key)
+    if not isinstance(group, Mapping):
+        raise ValueError(f"scene config: '{key}' must be a mapping, got {group!r}")
+    return group
+
+
+def _whole(values: Mapping[str, Any], key: str, low: float, low_inclusive: bool = True, where: str = "") -> int:
+    value = _number(values, key, low, low_inclusive=low_inclusive, where=where)
+    if value != int(value):
+        raise ValueError(f"scene config: '{where}{key}' must be a whole number, got {value}")
+    return int(value)
+
+
+def _whole_range(values: Mapping[str, Any], key: str, low: float, high: float | None = None, where: str = "") -> tuple[int, int]:
+    lo, hi = _range(values, key, low, high, where=where)
+    if lo != int(lo) or hi != int(hi):
+        raise ValueError(f"scene config: '{where}{key}' must hold whole numbers, got {values[key]}")
+    return int(lo), int(hi)
+
+
 def _choice(values: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> str:
     value = _get(values, key)
     if value not in allowed:
@@ -135,25 +156,18 @@ def validate_scene_config(cfg: Any) -> "SceneConfig | BookConfig":
     values = _plain(cfg)
     if "kind" in values:
         return _other_kind(values)
-    occlusion = _get(values, "occlusion")
-    if not isinstance(occlusion, Mapping):
-        raise ValueError(f"scene config: 'occlusion' must be a mapping, got {occlusion!r}")
-    waldo_lo, waldo_hi = _range(values, "waldo_count", 0)
-    if waldo_lo != int(waldo_lo) or waldo_hi != int(waldo_hi):
-        raise ValueError(f"scene config: 'waldo_count' must hold whole numbers, got {values['waldo_count']}")
-    for key in ("width", "height", "max_people"):
-        value = _number(values, key, 0, low_inclusive=False)
-        if value != int(value):
-            raise ValueError(f"scene config: '{key}' must be a whole number, got {value}")
+    occlusion = _group(values, "occlusion")
+    waldo_count = _whole_range(values, "waldo_count", 0)
+    width, height, max_people = (_whole(values, key, 0, low_inclusive=False) for key in ("width", "height", "max_people"))
     look = _choice(values, "waldo_look", tuple(WALDO_LOOKS))
     return SceneConfig(
-        width=int(values["width"]),
-        height=int(values["height"]),
+        width=width,
+        height=height,
         head_height=_range(values, "head_height", 0, low_inclusive=False),
         perspective=_number(values, "perspective", 0.0, 0.9),
         crowd_density=_number(values, "crowd_density", 0.0),
-        max_people=int(values["max_people"]),
-        waldo_count=(int(waldo_lo), int(waldo_hi)),
+        max_people=max_people,
+        waldo_count=waldo_count,
         no_waldo_rate=_number(values, "no_waldo_rate", 0.0, 1.0),
         lookalike_rate=_number(values, "lookalike_rate", 0.0, 1.0),
         lookalike_mix=_lookalike_mix(values, look),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from waldo.synth.book.themes import THEME_NAMES
-from waldo.synth.scene_config import _get, _number, _range, _weights
+from waldo.synth.scene_config import _group, _number, _range, _weights, _whole, _whole_range
 
 Range = tuple[float, float]
 
@@ -78,27 +78,6 @@ class BookConfig:
     perspective: PerspectiveKnobs
     style: StyleKnobs
     print: PrintKnobs
-
-
-def _group(values: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    group = _get(values, key)
-    if not isinstance(group, Mapping):
-        raise ValueError(f"scene config: '{key}' must be a mapping, got {group!r}")
-    return group
-
-
-def _whole(values: Mapping[str, Any], key: str, low: float, where: str = "") -> int:
-    value = _number(values, key, low, where=where)
-    if value != int(value):
-        raise ValueError(f"scene config: '{where}{key}' must be a whole number, got {value}")
-    return int(value)
-
-
-def _whole_range(values: Mapping[str, Any], key: str, low: float, high: float | None = None, where: str = "") -> tuple[int, int]:
-    lo, hi = _range(values, key, low, high, where=where)
-    if lo != int(lo) or hi != int(hi):
-        raise ValueError(f"scene config: '{where}{key}' must hold whole numbers, got {values[key]}")
-    return int(lo), int(hi)
 
 
 def _crowd(values: Mapping[str, Any]) -> CrowdKnobs:
