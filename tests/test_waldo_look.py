@@ -193,3 +193,26 @@ def test_classic_scenes_ignore_the_book_only_lookalikes():
 def test_waldo_look_sheet_shows_heads_and_scenes():
     sheet = waldo_look_sheet(heads=2, columns=2, scenes_per_preset=1)
     assert sheet.dtype == np.uint8 and sheet.ndim == 3 and sheet.shape[0] > sheet.shape[1]
+
+
+def test_the_views_of_waldo_can_be_narrowed_for_the_held_out_check(monkeypatch):
+    profile = [random_waldo_head_style(np.random.default_rng(seed), {"profile": 1.0}) for seed in range(30)]
+    assert all(0.7 <= style.turn <= 0.9 for style in profile)
+    turned_less = [random_waldo_head_style(np.random.default_rng(seed), {"front": 1.0, "three_quarter": 1.0, "profile": 0.0})
+                   for seed in range(60)]
+    assert all(style.turn <= 0.6 for style in turned_less)
+
+    import waldo.synth.book.waldo_on_page as on_page
+
+    asked = []
+
+    def recording(rng, stance, colour_jitter, views):
+        asked.append(dict(views))
+        return book_waldo(rng, stance, colour_jitter, views)
+
+    book_waldo = on_page.random_book_waldo
+    monkeypatch.setattr(on_page, "random_book_waldo", recording)
+    cfg = OmegaConf.to_container(scene_preset("book"))
+    cfg.update(width=256, height=192, no_waldo_rate=0.0, waldo_views={"front": 0.0, "three_quarter": 0.0, "profile": 1.0})
+    render_scene(cfg, 3)
+    assert asked == [{"front": 0.0, "three_quarter": 0.0, "profile": 1.0}]

@@ -81,9 +81,9 @@ def _band_widths(rng: np.random.Generator, count: int) -> tuple[float, ...]:
     return tuple(float(w) for w in rng.uniform(0.65, 1.35, count))
 
 
-def random_waldo_head_style(rng: np.random.Generator) -> BookHeadStyle:
-    """Waldo as one book page might draw him: every proportion, the view and the hat's fall drawn anew."""
-    turn = random_turn(rng, WALDO_VIEWS)
+def random_waldo_head_style(rng: np.random.Generator, views: dict[str, float] = WALDO_VIEWS) -> BookHeadStyle:
+    """Waldo as one book page might draw him: every proportion, the view (weighted by `views`) and the hat's fall drawn anew."""
+    turn = random_turn(rng, views)
     falls = rng.random() < 0.65
     flop_side = -1.0 if (turn > 0.6 and rng.random() < 0.8) else float(rng.choice([-1.0, 1.0]))
     face_rx = float(rng.uniform(0.19, 0.24))

@@ -22,7 +22,7 @@ import numpy as np
 
 from waldo.synth.annotation import HeadAnnotation
 from waldo.synth.book_head import book_head, jumper_collar
-from waldo.synth.book_head_style import BookHeadStyle, random_waldo_head_style
+from waldo.synth.book_head_style import WALDO_VIEWS, BookHeadStyle, random_waldo_head_style
 from waldo.synth.crowd import Stance, body_variation
 from waldo.synth.figure_templates import FigureKey
 from waldo.synth.figures import Person, face_centre, make_palette
@@ -53,9 +53,11 @@ def book_waldo_palette(rng: np.random.Generator, colour_jitter: float) -> tuple:
     return jitter_all(rng, palette, colour_jitter)
 
 
-def random_book_waldo(rng: np.random.Generator, stance: Stance, colour_jitter: float) -> Person:
-    """A book-style Waldo standing at the stance (feet point, head height in px), drawn anew."""
-    style = random_waldo_head_style(rng)
+def random_book_waldo(rng: np.random.Generator, stance: Stance, colour_jitter: float,
+                      views: dict[str, float] = WALDO_VIEWS) -> Person:
+    """A book-style Waldo standing at the stance (feet point, head height in px), drawn anew; `views`
+    weighs how often his head is seen front-on, three-quarter and in profile."""
+    style = random_waldo_head_style(rng, views)
     arms = choose(rng, {"down": 0.55, "wave": 0.25, "stick": 0.2})
     period = JUMPER_STRIPE_PERIODS[int(rng.integers(len(JUMPER_STRIPE_PERIODS)))]
     key = FigureKey(facing=body_facing(style), hair="short", hat="bobble", hat_striped=True, glasses="round",

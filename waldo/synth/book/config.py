@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from waldo.synth.book.themes import THEME_NAMES
+from waldo.synth.book_head_style import VIEW_TURNS
 from waldo.synth.scene_config import _group, _number, _range, _weights, _whole, _whole_range
 
 Range = tuple[float, float]
@@ -72,6 +73,7 @@ class BookConfig:
     no_waldo_rate: float
     min_visible: float
     waldo_hiders: tuple[int, int]
+    waldo_views: dict[str, float]
     themes: dict[str, float]
     text_box_rate: float
     crowd: CrowdKnobs
@@ -145,6 +147,7 @@ def validate_book_config(values: Mapping[str, Any]) -> BookConfig:
         no_waldo_rate=_number(values, "no_waldo_rate", 0.0, 1.0),
         min_visible=_number(values, "min_visible", 0.0, 1.0),
         waldo_hiders=_whole_range(values, "waldo_hiders", 0),
+        waldo_views=_weights(values, "waldo_views", tuple(VIEW_TURNS)),
         themes=_weights(values, "themes", THEME_NAMES),
         text_box_rate=_number(values, "text_box_rate", 0.0, 1.0),
         crowd=_crowd(values),

@@ -21,9 +21,11 @@ from waldo.synth.painted_head import PaintedHead
 HEAD_BOX_OVER_SKULL = 1.2  # Waldo's head box (pompom to chin) over a crowd skull (top to chin) at the same depth
 
 
-def book_waldo(rng: np.random.Generator, x: float, y: float, head_box_px: float, style: PageStyle) -> Person:
-    """A Waldo with feet at (x, y) px of the canvas and a head box `head_box_px` tall, in the page's colours."""
-    waldo = random_book_waldo(rng, Stance(x, y, head_box_px), style.colour_jitter)
+def book_waldo(rng: np.random.Generator, x: float, y: float, head_box_px: float, style: PageStyle,
+               views: dict[str, float]) -> Person:
+    """A Waldo with feet at (x, y) px of the canvas and a head box `head_box_px` tall, in the page's colours,
+    his head's view drawn with the weights `views` (the preset's `waldo_views`)."""
+    waldo = random_book_waldo(rng, Stance(x, y, head_box_px), style.colour_jitter, views)
     colours = print_colours(np.array(waldo.palette, np.float32), style)
     colours[Material.INK] = style.ink
     return replace(waldo, palette=tuple(map(tuple, colours.tolist())))
