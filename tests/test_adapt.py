@@ -74,7 +74,7 @@ def test_ten_annotated_pages_of_a_new_style_raise_top1_on_held_out_pages_of_it(t
         run, "experiment=adapt", f"data.train_folder={pages}",
         # experiment=adapt at test scale: default scenes, small patches, one process, no extra callbacks
         f"trainer.max_steps={steps}", f"trainer.val_check_interval={steps}", "data/scene=default", "data.scene.head_height=[12,50]",
-        "data.train_scene_size=[256,256]", "data.patch_size=128", "data.batch_size=8", "data.crops_per_scene=4", "data.shuffle_buffer=16",
+        "data.train_scene_size=[256,256]", "data.patch_size=128", "data.batch_size=8", "data.crops_per_scene=4", "data.scene_pool=4",
         "data.num_workers=0", "data.val_scenes=2", "data.val_scene_size=[256,192]",
         "callbacks.progress_bar=null", "callbacks.lr_monitor=null", "callbacks.early_stopping=null",
     )

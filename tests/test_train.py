@@ -4,6 +4,7 @@ import importlib.resources
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 import pytorch_lightning as pl
 import torch
@@ -11,6 +12,7 @@ import torch
 from conftest import composed_train_config
 from conftest import tiny_train_config as train_config
 from waldo.cli.train import build, train
+from waldo.data.datamodule import collate
 from waldo.infer.detector import bundled_model_path
 from waldo.model.bundle import load_net, save_bundle
 
@@ -38,17 +40,20 @@ def test_mixed_precision_keeps_the_loss_and_the_scores_in_float32(tmp_path):
     assert torch.isfinite(losses["loss"])
 
 
-def test_training_patches_pass_through_the_configured_shuffle_buffer(tmp_path):
-    def first_patches(buffer: int, count: int) -> list[torch.Tensor]:
-        _, datamodule, _ = build(train_config(tmp_path, f"data.shuffle_buffer={buffer}", "data.crops_per_scene=4"))
-        datamodule.setup("fit")
-        stream = iter(datamodule.train_set)
-        return [next(stream)["image"] for _ in range(count)]
-
-    in_cut_order = first_patches(0, 24)
-    mixed = first_patches(8, 8)
-    assert all(any(torch.equal(m, c) for c in in_cut_order) for m in mixed)  # the same patches...
-    assert not all(torch.equal(m, c) for m, c in zip(mixed, in_cut_order))  # ...in another order
+def test_training_patches_mix_the_scenes_of_the_pool_and_travel_as_uint8(tmp_path):
+    _, datamodule, _ = build(train_config(tmp_path, "data.scene_pool=4", "data.crops_per_scene=3", "data.augment_strength=0",
+                                          "data.waldo_crop_rate=0", "data.scale_range=[1,1]"))
+    datamodule.setup("fit")
+    scenes = [{"image": np.full((160, 160, 3), 20 * k, np.uint8), "points": np.zeros((0, 2)), "boxes": np.zeros((0, 4))} for k in range(6)]
+    datamodule.train_set.stream = scenes  # one flat colour per scene: a patch's colour names its scene
+    patches = list(datamodule.train_set)
+    assert all(p["image"].dtype == torch.uint8 for p in patches)
+    order = [int(p["image"][0, 0, 0]) // 20 for p in patches]
+    assert sorted(order) == [0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5]  # the first four with staggered budgets (1, 2, 2, 3)
+    assert order != sorted(order)  # mixed, not cut in turn
+    stream = iter(datamodule.train_set)
+    batch = collate([next(stream), next(stream)])
+    assert batch["image"].is_contiguous(memory_format=torch.channels_last)
 
 
 class LossRecorder(pl.Callback):
@@ -126,7 +131,7 @@ def test_init_from_bundled_is_the_shipped_model(tmp_path):
         ("model.stages.1.kernel=4", "even"),
         ("data.scene.head_height=[12,200]", "receptive field"),
         ("data.waldo_crop_rate=1.5", "waldo_crop_rate"),
-        ("data.shuffle_buffer=-1", "shuffle_buffer"),
+        ("data.scene_pool=0", "scene_pool"),
     ],
 )
 def test_bad_config_is_refused_before_training(tmp_path, override, message):

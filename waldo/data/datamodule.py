@@ -6,6 +6,7 @@ can replace the synthetic validation set.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -16,8 +17,9 @@ from omegaconf import DictConfig, OmegaConf
 from torch.utils.data import DataLoader, Dataset, IterableDataset, get_worker_info
 
 from waldo.conv import StackGeometry, stack_geometry, stack_out_shape
-from waldo.data.augment import augment, to_training_example, training_transform
-from waldo.data.shuffle_buffer import shuffled
+from waldo.data.augment import photometric_transform, to_training_example
+from waldo.data.patch_cut import PatchCutter
+from waldo.data.scene_pool import pooled
 from waldo.data.sources import FolderDataset, SyntheticScenes, SyntheticStream
 
 
@@ -29,15 +31,18 @@ def scene_config_of_size(scene_cfg: Mapping, width: int, height: int) -> DictCon
 
 
 class AugmentedPatches(IterableDataset):
-    """Endless training patches: each source scene gives ``crops_per_scene`` augmented, encoded crops.
+    """Endless training patches cut from a pool of drawn scenes (scene_pool.py): each scene gives ``crops_per_scene``
+    patches over its time in the pool, each patch is cut (patch_cut.py), then its colours and sharpness vary.
 
     ``folder`` (optional) holds the user's pictures; each patch comes from it with
     probability ``folder_fraction``.
     """
 
-    def __init__(self, stream: SyntheticStream, transform, data_cfg: Mapping, geometry: StackGeometry, layers, folder: Dataset | None, seed: int):
+    def __init__(self, stream: SyntheticStream, cutter: PatchCutter, photometric, data_cfg: Mapping, geometry: StackGeometry, layers,
+                 folder: Dataset | None, seed: int):
         super().__init__()
-        self.stream, self.transform, self.cfg, self.geometry, self.folder, self.seed = stream, transform, data_cfg, geometry, folder, seed
+        self.stream, self.cutter, self.photometric, self.cfg = stream, cutter, photometric, data_cfg
+        self.geometry, self.folder, self.seed = geometry, folder, seed
         patch = int(data_cfg.patch_size)
         self.grid = stack_out_shape(patch, patch, layers)
 
@@ -45,22 +50,17 @@ class AugmentedPatches(IterableDataset):
         info = get_worker_info()
         worker = info.id if info is not None else 0
         rank = torch.distributed.get_rank() if torch.distributed.is_available() and torch.distributed.is_initialized() else 0
-        cfg, transform = self.cfg, self.transform
-        transform.set_random_seed(self.seed + 7919 * worker + 104729 * rank)
-        choose = np.random.default_rng([self.seed, worker, rank])
-        mixing = np.random.default_rng([self.seed, worker, rank, 1])  # its own stream: the buffer size leaves the folder picks alone
-        yield from shuffled(self._patches(transform, choose), int(cfg.shuffle_buffer), mixing)
-
-    def _patches(self, transform, choose: np.random.Generator) -> Iterator[dict[str, Any]]:
-        """Encoded patches in the order they are cut: ``crops_per_scene`` from each scene in turn."""
-        cfg = self.cfg
-        for scene in self.stream:
-            for _ in range(int(cfg.crops_per_scene)):
-                source = scene
-                if self.folder is not None and choose.random() < float(cfg.folder_fraction):
-                    source = self.folder[int(choose.integers(len(self.folder)))]
-                image, points, heights = augment(transform, source)
-                yield to_training_example(image, points, heights, self.geometry, self.grid, float(cfg.sigma_per_head), float(cfg.min_sigma))
+        cfg, photometric = self.cfg, self.photometric
+        photometric.set_random_seed(self.seed + 7919 * worker + 104729 * rank)
+        cutting = np.random.default_rng([self.seed, worker, rank])
+        picking = np.random.default_rng([self.seed, worker, rank, 1])  # its own stream: the pool's size leaves the cuts alone
+        sigma, min_sigma = float(cfg.sigma_per_head), float(cfg.min_sigma)
+        for scene in pooled(self.stream, int(cfg.scene_pool), int(cfg.crops_per_scene), picking):
+            source = scene
+            if self.folder is not None and cutting.random() < float(cfg.folder_fraction):
+                source = self.folder[int(cutting.integers(len(self.folder)))]
+            patch, points, heights = self.cutter.cut(cutting, source)
+            yield to_training_example(photometric(image=patch)["image"], points, heights, self.geometry, self.grid, sigma, min_sigma)
 
 
 class EncodedScenes(Dataset):
@@ -81,11 +81,18 @@ class EncodedScenes(Dataset):
 
 
 def collate(examples: list[dict[str, Any]]) -> dict[str, Any]:
-    """Stack same-shaped tensors; keep per-picture point lists as lists."""
-    batch = {key: torch.stack([e[key] for e in examples]) for key in ("image", "heat", "offset", "log_size", "mask")}
+    """Stack same-shaped tensors (pictures channels-last, as the network runs); keep per-picture point lists as lists."""
+    batch = {key: torch.stack([e[key] for e in examples]) for key in ("heat", "offset", "log_size", "mask")}
+    batch["image"] = torch.stack([e["image"].permute(1, 2, 0) for e in examples]).permute(0, 3, 1, 2)
     batch["points"] = [e["points"] for e in examples]
     batch["heights"] = [e["heights"] for e in examples]
     return batch
+
+
+def lower_priority(worker_id: int) -> None:
+    """Run a data worker at the lowest priority, so that it draws in the cycles training leaves idle instead of pausing
+    one of training's threads (every thread of a parallel step then waits for the paused one)."""
+    os.nice(19)
 
 
 class WaldoDataModule(pl.LightningDataModule):
@@ -95,21 +102,19 @@ class WaldoDataModule(pl.LightningDataModule):
         super().__init__()
         self.cfg, self.layers, self.seed = data_cfg, list(layers), int(seed)
         self.geometry = stack_geometry(self.layers)
-        for key in ("patch_size", "batch_size", "crops_per_scene", "val_scenes", "val_batch_size"):
+        for key in ("patch_size", "batch_size", "crops_per_scene", "scene_pool", "val_scenes", "val_batch_size"):
             if int(data_cfg[key]) < 1:
                 raise ValueError(f"data.{key}={data_cfg[key]} must be at least 1")
-        if int(data_cfg.shuffle_buffer) < 0:
-            raise ValueError(f"data.shuffle_buffer={data_cfg.shuffle_buffer} must be 0 (no mixing) or more patches")
-        self.transform = training_transform(
-            int(data_cfg.patch_size), float(data_cfg.augment_strength), tuple(data_cfg.scale_range), float(data_cfg.waldo_crop_rate)
-        )
+        self.cutter = PatchCutter(int(data_cfg.patch_size), tuple(data_cfg.scale_range), float(data_cfg.waldo_crop_rate))
+        self.photometric = photometric_transform(float(data_cfg.augment_strength))
 
     def setup(self, stage: str | None = None) -> None:
         cfg = self.cfg
         train_w, train_h = cfg.train_scene_size
         self.train_set = AugmentedPatches(
             SyntheticStream(scene_config_of_size(cfg.scene, train_w, train_h), seed=self.seed),
-            self.transform,
+            self.cutter,
+            self.photometric,
             cfg,
             self.geometry,
             self.layers,
@@ -132,6 +137,7 @@ class WaldoDataModule(pl.LightningDataModule):
             collate_fn=collate,
             persistent_workers=workers > 0,
             prefetch_factor=4 if workers > 0 else None,
+            worker_init_fn=lower_priority if workers > 0 else None,
         )
 
     def val_dataloader(self) -> DataLoader:

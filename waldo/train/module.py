@@ -16,6 +16,13 @@ from waldo.model.network import WaldoNet, build_net
 from waldo.pictures.overlay import heatmap_overlay
 
 
+def unit_float(images: torch.Tensor) -> torch.Tensor:
+    """A batch of pictures as float32 in [0, 1] (the loaders send uint8, a quarter of the bytes), channels-last."""
+    if images.dtype == torch.uint8:
+        images = images.float().div_(255.0)  # keeps the memory layout, so a channels-last batch stays so
+    return images.contiguous(memory_format=torch.channels_last)
+
+
 class WaldoModule(pl.LightningModule):
     """Trains a ``WaldoNet``; the optimizer and scheduler come from config as partials.
 
@@ -53,7 +60,7 @@ class WaldoModule(pl.LightningModule):
     def _loss(self, batch: Mapping[str, Any]) -> tuple[dict[str, torch.Tensor], torch.Tensor]:
         # channels-last (NHWC) tensors take oneDNN's fast convolution paths (docs/benchmark.md)
         # under mixed precision the convolutions run in bf16/fp16; the focal loss's logs and the peak scores stay in float32
-        output = self.net(batch["image"].contiguous(memory_format=torch.channels_last)).float()
+        output = self.net(unit_float(batch["image"])).float()
         losses = detection_loss(
             output,
             batch["heat"],
@@ -98,7 +105,7 @@ class WaldoModule(pl.LightningModule):
             return
         heat = torch.sigmoid(output[:, 0]).float().cpu().numpy()
         for index in range(min(self.hparams.logged_scenes, images.shape[0])):
-            picture = (images[index].permute(1, 2, 0).float().cpu().numpy() * 255).astype("uint8")
+            picture = (unit_float(images[index : index + 1])[0].permute(1, 2, 0).cpu().numpy() * 255).astype("uint8")
             overlay = heatmap_overlay(picture, heat[index], self.net.geometry, peaks[index])
             experiment.add_image(f"val/scene_{index}", overlay, self.global_step, dataformats="HWC")
 
