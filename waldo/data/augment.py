@@ -2,8 +2,8 @@
 
 The patch is cut, zoomed and flipped first (patch_cut.py); these effects then act on the patch
 alone, so none of them moves a head. Colour jitter leaves hue alone: Waldo's red must stay red.
-Images travel to the training process as uint8 (a quarter of float32's bytes); the
-LightningModule scales them to [0, 1].
+Images travel to the training process as uint8 rather than float32; the LightningModule
+scales them to [0, 1].
 """
 
 from __future__ import annotations

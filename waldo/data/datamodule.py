@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pytorch_lightning as pl
 import torch
+from lightning_fabric.utilities.seed import pl_worker_init_function
 from omegaconf import DictConfig, OmegaConf
 from torch.utils.data import DataLoader, Dataset, IterableDataset, get_worker_info
 
@@ -91,8 +92,12 @@ def collate(examples: list[dict[str, Any]]) -> dict[str, Any]:
 
 def lower_priority(worker_id: int) -> None:
     """Run a data worker at the lowest priority, so that it draws in the cycles training leaves idle instead of pausing
-    one of training's threads (every thread of a parallel step then waits for the paused one)."""
+    one of training's threads (every thread of a parallel step then waits for the paused one). Seeds the worker as
+    Lightning would have (``seed_everything(workers=True)``), which a loader's own worker_init_fn replaces."""
     os.nice(19)
+    if int(os.environ.get("PL_SEED_WORKERS", 0)):
+        rank = torch.distributed.get_rank() if torch.distributed.is_available() and torch.distributed.is_initialized() else 0
+        pl_worker_init_function(worker_id, rank)
 
 
 class WaldoDataModule(pl.LightningDataModule):

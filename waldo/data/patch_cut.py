@@ -32,12 +32,13 @@ class PatchCut:
     def zoom(self, patch: int) -> float:
         return patch / self.size
 
-    def points(self, points: np.ndarray, patch: int) -> np.ndarray:
-        """Continuous scene coordinates (N, 2) in patch coordinates."""
+    def points(self, points: np.ndarray, patch: int) -> tuple[np.ndarray, np.ndarray]:
+        """Continuous scene coordinates (N, 2) in patch coordinates, and which of them fall inside the window."""
         zoom = self.zoom(patch)
         x = (points[:, 0] - self.left) * zoom
         y = (points[:, 1] - self.top) * zoom
-        return np.stack([patch - x if self.flip else x, y], axis=1).astype(np.float32)
+        inside = (x >= 0) & (x < patch) & (y >= 0) & (y < patch)  # before the flip: a window holds [left, left + size)
+        return np.stack([patch - x if self.flip else x, y], axis=1).astype(np.float32), inside
 
     def image(self, scene: np.ndarray, patch: int) -> np.ndarray:
         """The patch's pixels: the window (grey where it leaves the scene), resized and mirrored."""
@@ -50,8 +51,11 @@ class PatchCut:
             sx0, sy0, sx1, sy1 = max(x0, 0), max(y0, 0), min(x1, width), min(y1, height)
             if sx1 > sx0 and sy1 > sy0:
                 window[sy0 - y0 : sy1 - y0, sx0 - x0 : sx1 - x0] = scene[sy0:sy1, sx0:sx1]
-        out = window if self.size == patch else cv2.resize(window, (patch, patch), interpolation=cv2.INTER_LINEAR)
-        return cv2.flip(out, 1) if self.flip else np.ascontiguousarray(out)
+        if self.size != patch:
+            window = cv2.resize(window, (patch, patch), interpolation=cv2.INTER_LINEAR)
+        elif not self.flip:
+            return window.copy()  # never a view of the pooled scene, which later patches reuse
+        return cv2.flip(window, 1) if self.flip else window
 
 
 @dataclass(frozen=True)
@@ -94,14 +98,14 @@ class PatchCutter:
             first = last = int(round((low + high - size) / 2.0))
         if extent >= size:
             first, last = max(first, 0), min(last, extent - size)
-        return int(rng.integers(first, last + 1)) if last > first else first
+        start = int(rng.integers(first, last + 1)) if last > first else first
+        return min(max(start, 0), extent - size) if extent >= size else start
 
     def cut(self, rng: np.random.Generator, item: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """One patch of a scene item: (image, head points (N, 2), head heights (N,)) for the heads whose point is in view."""
         image = item["image"]
         boxes = np.asarray(item["boxes"], np.float32).reshape(-1, 4)
         cut = self.choose(rng, image.shape[:2], boxes)
-        points = cut.points(np.asarray(item["points"], np.float32).reshape(-1, 2), self.patch)
+        points, inside = cut.points(np.asarray(item["points"], np.float32).reshape(-1, 2), self.patch)
         heights = (boxes[:, 3] - boxes[:, 1]) * cut.zoom(self.patch)
-        inside = np.all((points >= 0) & (points < self.patch), axis=1)
         return cut.image(image, self.patch), points[inside], heights[inside].astype(np.float32)

@@ -17,7 +17,7 @@ from waldo.pictures.overlay import heatmap_overlay
 
 
 def unit_float(images: torch.Tensor) -> torch.Tensor:
-    """A batch of pictures as float32 in [0, 1] (the loaders send uint8, a quarter of the bytes), channels-last."""
+    """A batch of pictures as float32 in [0, 1] (the loaders send uint8), channels-last."""
     if images.dtype == torch.uint8:
         images = images.float().div_(255.0)  # keeps the memory layout, so a channels-last batch stays so
     return images.contiguous(memory_format=torch.channels_last)
@@ -52,7 +52,7 @@ class WaldoModule(pl.LightningModule):
         self.val_f1_best = MaxMetric()
 
     def forward(self, images: torch.Tensor) -> torch.Tensor:
-        return self.net(images)
+        return self.net(unit_float(images))
 
     def on_fit_start(self) -> None:
         self.net.to(memory_format=torch.channels_last)
