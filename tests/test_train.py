@@ -56,6 +56,26 @@ def test_training_patches_mix_the_scenes_of_the_pool_and_travel_as_uint8(tmp_pat
     assert batch["image"].is_contiguous(memory_format=torch.channels_last)
 
 
+def test_each_scene_passes_the_scene_effects_once_before_its_patches_are_cut(tmp_path):
+    _, datamodule, _ = build(train_config(tmp_path, "data.scene_pool=2", "data.crops_per_scene=3", "data.augment_strength=0"))
+    datamodule.setup("fit")
+    calls = []
+
+    class Darken:
+        def set_random_seed(self, seed):
+            pass
+
+        def __call__(self, image):
+            calls.append(1)
+            return {"image": image // 2}
+
+    datamodule.train_set.scene_effects = Darken()
+    datamodule.train_set.stream = [{"image": np.full((160, 160, 3), 200, np.uint8), "points": np.zeros((0, 2)),
+                                    "boxes": np.zeros((0, 4))} for _ in range(4)]
+    patches = list(datamodule.train_set)
+    assert len(calls) == 4 and all(int(p["image"][0, 0, 0]) == 100 for p in patches)
+
+
 class LossRecorder(pl.Callback):
     def __init__(self):
         self.losses = []

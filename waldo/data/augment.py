@@ -1,7 +1,8 @@
 """Training-time photometric augmentation (albumentations) and target encoding.
 
-The patch is cut, zoomed and flipped first (patch_cut.py); these effects then act on the patch
-alone, so none of them moves a head. Colour jitter leaves hue alone: Waldo's red must stay red.
+JPEG artefacts are laid on a whole scene as it enters the pool (scene_pool.py); the patch is
+then cut, zoomed and flipped (patch_cut.py), and colour, blur and noise act on the patch alone,
+so none of them moves a head. Colour jitter leaves hue alone: Waldo's red must stay red.
 Images travel to the training process as uint8 rather than float32; the LightningModule
 scales them to [0, 1].
 """
@@ -19,19 +20,30 @@ from waldo.data.field_noise import FieldNoise
 from waldo.model.heatmap import encode
 
 
-def photometric_transform(strength: float) -> A.Compose:
-    """Colour jitter, blur, noise (field_noise.py) and JPEG artefacts; ``strength`` (0..1+) scales every effect at once, so a sweep can tune one number."""
+def _check_strength(strength: float) -> float:
     if strength < 0:
         raise ValueError(f"data.augment_strength={strength} must not be negative")
-    s = float(strength)
+    return float(strength)
+
+
+def photometric_transform(strength: float) -> A.Compose:
+    """Colour jitter, blur and noise (field_noise.py) of each patch; ``strength`` (0..1+) scales every effect at once,
+    so a sweep can tune one number."""
+    s = _check_strength(strength)
     return A.Compose(
         [
             A.ColorJitter(brightness=0.25 * s, contrast=0.25 * s, saturation=0.25 * s, hue=0.0, p=min(1.0, 0.8 * s)),
             A.OneOf([A.GaussianBlur(blur_limit=(3, 3)), A.MotionBlur(blur_limit=(3, 5))], p=min(1.0, 0.2 * s)),
             FieldNoise(std_range=(0.01, 0.01 + 0.04 * s), p=min(1.0, 0.2 * s)),
-            A.ImageCompression(quality_range=(max(10, int(90 - 50 * s)), 95), p=min(1.0, 0.3 * s)),
         ]
     )
+
+
+def scene_transform(strength: float) -> A.Compose:
+    """JPEG artefacts of a whole drawn scene, as it enters the pool: a page is compressed whole, then zoomed like any
+    picture the detector reads, and once per scene costs a fraction of once per patch."""
+    s = _check_strength(strength)
+    return A.Compose([A.ImageCompression(quality_range=(max(10, int(90 - 50 * s)), 95), p=min(1.0, 0.3 * s))])
 
 
 def to_training_example(

@@ -18,7 +18,7 @@ from omegaconf import DictConfig, OmegaConf
 from torch.utils.data import DataLoader, Dataset, IterableDataset, get_worker_info
 
 from waldo.conv import StackGeometry, stack_geometry, stack_out_shape
-from waldo.data.augment import photometric_transform, to_training_example
+from waldo.data.augment import photometric_transform, scene_transform, to_training_example
 from waldo.data.patch_cut import PatchCutter
 from waldo.data.scene_pool import pooled
 from waldo.data.sources import FolderDataset, SyntheticScenes, SyntheticStream
@@ -32,17 +32,19 @@ def scene_config_of_size(scene_cfg: Mapping, width: int, height: int) -> DictCon
 
 
 class AugmentedPatches(IterableDataset):
-    """Endless training patches cut from a pool of drawn scenes (scene_pool.py): each scene gives ``crops_per_scene``
-    patches over its time in the pool, each patch is cut (patch_cut.py), then its colours and sharpness vary.
+    """Endless training patches cut from a pool of drawn scenes (scene_pool.py): each scene, JPEG-compressed or not as it
+    enters, gives ``crops_per_scene`` patches over its time in the pool; each patch is cut (patch_cut.py), then its
+    colours and sharpness vary.
 
     ``folder`` (optional) holds the user's pictures; each patch comes from it with
     probability ``folder_fraction``.
     """
 
-    def __init__(self, stream: SyntheticStream, cutter: PatchCutter, photometric, data_cfg: Mapping, geometry: StackGeometry, layers,
-                 folder: Dataset | None, seed: int):
+    def __init__(self, stream: SyntheticStream, scene_effects, cutter: PatchCutter, photometric, data_cfg: Mapping,
+                 geometry: StackGeometry, layers, folder: Dataset | None, seed: int):
         super().__init__()
-        self.stream, self.cutter, self.photometric, self.cfg = stream, cutter, photometric, data_cfg
+        self.stream, self.scene_effects, self.cutter, self.photometric = stream, scene_effects, cutter, photometric
+        self.cfg = data_cfg
         self.geometry, self.folder, self.seed = geometry, folder, seed
         patch = int(data_cfg.patch_size)
         self.grid = stack_out_shape(patch, patch, layers)
@@ -51,12 +53,14 @@ class AugmentedPatches(IterableDataset):
         info = get_worker_info()
         worker = info.id if info is not None else 0
         rank = torch.distributed.get_rank() if torch.distributed.is_available() and torch.distributed.is_initialized() else 0
-        cfg, photometric = self.cfg, self.photometric
+        cfg, photometric, scene_effects = self.cfg, self.photometric, self.scene_effects
         photometric.set_random_seed(self.seed + 7919 * worker + 104729 * rank)
+        scene_effects.set_random_seed(self.seed + 7919 * worker + 104729 * rank + 1)
         cutting = np.random.default_rng([self.seed, worker, rank])
         picking = np.random.default_rng([self.seed, worker, rank, 1])  # its own stream: the pool's size leaves the cuts alone
         sigma, min_sigma = float(cfg.sigma_per_head), float(cfg.min_sigma)
-        for scene in pooled(self.stream, int(cfg.scene_pool), int(cfg.crops_per_scene), picking):
+        printed = ({**scene, "image": scene_effects(image=scene["image"])["image"]} for scene in self.stream)
+        for scene in pooled(printed, int(cfg.scene_pool), int(cfg.crops_per_scene), picking):
             source = scene
             if self.folder is not None and cutting.random() < float(cfg.folder_fraction):
                 source = self.folder[int(cutting.integers(len(self.folder)))]
@@ -111,6 +115,7 @@ class WaldoDataModule(pl.LightningDataModule):
             if int(data_cfg[key]) < 1:
                 raise ValueError(f"data.{key}={data_cfg[key]} must be at least 1")
         self.cutter = PatchCutter(int(data_cfg.patch_size), tuple(data_cfg.scale_range), float(data_cfg.waldo_crop_rate))
+        self.scene_effects = scene_transform(float(data_cfg.augment_strength))
         self.photometric = photometric_transform(float(data_cfg.augment_strength))
 
     def setup(self, stage: str | None = None) -> None:
@@ -118,6 +123,7 @@ class WaldoDataModule(pl.LightningDataModule):
         train_w, train_h = cfg.train_scene_size
         self.train_set = AugmentedPatches(
             SyntheticStream(scene_config_of_size(cfg.scene, train_w, train_h), seed=self.seed),
+            self.scene_effects,
             self.cutter,
             self.photometric,
             cfg,
