@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -45,13 +46,30 @@ from waldo.model.network import WaldoNet, build_net
 from waldo.synth import render_scene
 
 RUNS_FOLDER = Path("runs") / "benchmark"
-WARM_UP_STEPS = 2
+WARM_UP_STEPS = 8  # covers the workers filling their scene pools, so the timed steps see the steady state
 QUICK_TRAIN = ["debug=tiny"]
 
 
 def training(cfg: DictConfig, quick: bool) -> dict[str, float]:
-    """Samples/s of WaldoModule steps fed by WaldoDataModule's training loader, and of the same steps on random tensors."""
-    steps = 1 if quick else int(cfg.train_steps)
+    """Samples/s of WaldoModule steps fed by WaldoDataModule's training loader, and of the same steps on random tensors.
+
+    The pair is timed ``train_repeats`` times, random tensors just before and just after each loader run, because this
+    machine's speed drifts from minute to minute; the median of the ratios is reported beside each of them.
+    """
+    steps, repeats = (1, 1) if quick else (int(cfg.train_steps), int(cfg.train_repeats))
+    loaders, randoms, ratios = [], [], []
+    for _ in range(repeats):
+        loader, pure, batch, patch, workers = _loader_and_random_tensors(cfg, quick, steps)
+        loaders.append(loader)
+        randoms.append(pure)
+        ratios.append(loader / pure)
+    return {"loader_samples_per_s": statistics.median(loaders), "random_tensor_samples_per_s": statistics.median(randoms),
+            "loader_vs_random_tensors": statistics.median(ratios), "loader_vs_random_tensors_each": ratios,
+            "batch_size": batch, "patch_size": patch, "timed_steps": steps, "data_workers": workers}
+
+
+def _loader_and_random_tensors(cfg: DictConfig, quick: bool, steps: int) -> tuple[float, float, int, int, int]:
+    """One loader run between two random-tensor runs: (loader samples/s, mean random-tensor samples/s, batch, patch, workers)."""
     with tempfile.TemporaryDirectory() as scratch:
         overrides = [
             f"trainer.max_steps={WARM_UP_STEPS + steps}", "data.val_scenes=1", f"paths.output_dir={scratch}", "~callbacks", "~logger",
@@ -59,15 +77,18 @@ def training(cfg: DictConfig, quick: bool) -> dict[str, float]:
             *(["trainer=gpu"] if str(cfg.device).startswith("cuda") else []), *(QUICK_TRAIN if quick else []), *cfg.train_overrides,
         ]
         train_cfg = composed("train", overrides)
+        batch, patch = int(train_cfg.data.batch_size), int(train_cfg.data.patch_size)
+
+        def random_tensors() -> float:
+            return model_step_samples_per_s(build_net(OmegaConf.to_container(train_cfg.model)), batch, patch, steps)
+
+        before = random_tensors()
         module, datamodule, trainer = build(train_cfg)
         timer = StepTimer(WARM_UP_STEPS)
         trainer.callbacks.append(timer)
         trainer.fit(module, datamodule=datamodule)
-    batch, patch = int(train_cfg.data.batch_size), int(train_cfg.data.patch_size)
-    pure = model_step_samples_per_s(build_net(OmegaConf.to_container(train_cfg.model)), batch, patch, steps)
-    loader = timer.samples_per_s()
-    return {"loader_samples_per_s": loader, "random_tensor_samples_per_s": pure, "loader_vs_random_tensors": loader / pure,
-            "batch_size": batch, "patch_size": patch, "timed_steps": steps, "data_workers": int(train_cfg.data.num_workers)}
+        after = random_tensors()
+    return timer.samples_per_s(), (before + after) / 2.0, batch, patch, int(train_cfg.data.num_workers)
 
 
 def network(cfg: DictConfig) -> tuple[WaldoNet, str]:
@@ -146,7 +167,8 @@ def format_report(report: dict[str, Any]) -> str:
         ("peak memory (this process)", report["memory"]["peak_rss_mb"], "MB"),
         ("network vs template matching", d["network_speedup_vs_template"], "x faster"),
         ("network GFLOP/s vs matrix multiply", report["net_gflops_vs_matmul"], "fraction"),
-        ("real loader vs random tensors", t["loader_vs_random_tensors"], "fraction"),
+        ("real loader vs random tensors", t["loader_vs_random_tensors"],
+         "fraction (median of " + ", ".join(f"{x:.3f}" for x in t["loader_vs_random_tensors_each"]) + ")"),
     ]
     name_width = max(len(n) for n, _, _ in rows)
     lines = [f"{n.ljust(name_width)}  {v:>10.{0 if v >= 100 else 1 if v >= 10 else 3}f}  {u}" for n, v, u in rows]
