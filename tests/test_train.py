@@ -176,6 +176,7 @@ def test_cli_prints_one_line_and_exits_nonzero_on_a_bad_config(tmp_path):
 
 EXPERIMENTS = sorted(p.name.removesuffix(".yaml") for p in (importlib.resources.files("waldo.configs") / "experiment").iterdir() if p.name.endswith(".yaml"))
 STARTS_FROM_THE_SHIPPED_MODEL = {"finetune", "finetune_gpu", "adapt", "release"}
+STARTS_FROM_A_FILE_OF_YOURS = {"holdout_profile"}
 
 
 def test_the_documented_experiments_are_there():
@@ -186,8 +187,13 @@ def test_the_documented_experiments_are_there():
 def test_every_experiment_builds_its_network_and_starting_weights(tmp_path, experiment):
     # on the CPU: the GPU experiments' accelerator is the only thing swapped out (their precision stays)
     cfg = composed_train_config(tmp_path, f"experiment={experiment}", "trainer.accelerator=cpu")
+    assert (cfg.init_from == "bundled") == (experiment in STARTS_FROM_THE_SHIPPED_MODEL)
+    if cfg.init_from not in (None, "bundled"):  # a file the user makes first (holdout_profile: the pre-book bundle)
+        assert experiment in STARTS_FROM_A_FILE_OF_YOURS
+        shipped, bundle = load_net(bundled_model_path())  # the same network: a stand-in for that file
+        starting = save_bundle(shipped, bundle["model_config"], tmp_path / "start.pt")
+        cfg = composed_train_config(tmp_path, f"experiment={experiment}", "trainer.accelerator=cpu", f"init_from={starting}")
     module, _, trainer = build(cfg)
     assert trainer.max_steps == cfg.trainer.max_steps
-    assert (cfg.init_from == "bundled") == (experiment in STARTS_FROM_THE_SHIPPED_MODEL)
-    if cfg.init_from == "bundled":
+    if cfg.init_from is not None:
         assert has_the_shipped_weights(module.net)
