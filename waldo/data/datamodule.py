@@ -21,7 +21,7 @@ from waldo.conv import StackGeometry, stack_geometry, stack_out_shape
 from waldo.data.augment import photometric_transform, scene_transform, to_training_example
 from waldo.data.patch_cut import PatchCutter
 from waldo.data.scene_pool import pooled
-from waldo.data.sources import FolderDataset, SyntheticScenes, SyntheticStream
+from waldo.data.sources import FolderDataset, SyntheticScenes, SyntheticStream, distributed_rank_and_size
 
 
 def scene_config_of_size(scene_cfg: Mapping, width: int, height: int) -> DictConfig:
@@ -52,10 +52,11 @@ class AugmentedPatches(IterableDataset):
     def __iter__(self) -> Iterator[dict[str, Any]]:
         info = get_worker_info()
         worker = info.id if info is not None else 0
-        rank = torch.distributed.get_rank() if torch.distributed.is_available() and torch.distributed.is_initialized() else 0
+        rank, _ = distributed_rank_and_size()
         cfg, photometric, scene_effects = self.cfg, self.photometric, self.scene_effects
-        photometric.set_random_seed(self.seed + 7919 * worker + 104729 * rank)
-        scene_effects.set_random_seed(self.seed + 7919 * worker + 104729 * rank + 1)
+        effects_seed = self.seed + 7919 * worker + 104729 * rank
+        photometric.set_random_seed(effects_seed)
+        scene_effects.set_random_seed(effects_seed + 1)
         cutting = np.random.default_rng([self.seed, worker, rank])
         picking = np.random.default_rng([self.seed, worker, rank, 1])  # its own stream: the pool's size leaves the cuts alone
         sigma, min_sigma = float(cfg.sigma_per_head), float(cfg.min_sigma)
@@ -100,7 +101,7 @@ def lower_priority(worker_id: int) -> None:
     Lightning would have (``seed_everything(workers=True)``), which a loader's own worker_init_fn replaces."""
     os.nice(19)
     if int(os.environ.get("PL_SEED_WORKERS", 0)):
-        rank = torch.distributed.get_rank() if torch.distributed.is_available() and torch.distributed.is_initialized() else 0
+        rank, _ = distributed_rank_and_size()
         pl_worker_init_function(worker_id, rank)
 
 

@@ -46,11 +46,16 @@ class SyntheticScenes(Dataset):
         return make_item(image, heads, f"synthetic-{render_seed}")
 
 
+def distributed_rank_and_size() -> tuple[int, int]:
+    """(this process's rank, number of ranks) under torch.distributed; (0, 1) when it is not running."""
+    return (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+
+
 def stream_shard() -> tuple[int, int]:
     """(this reader's shard, number of shards) over DataLoader workers times distributed ranks."""
     worker = get_worker_info()
     worker_id, workers = (worker.id, worker.num_workers) if worker is not None else (0, 1)
-    rank, world = (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+    rank, world = distributed_rank_and_size()
     return rank * workers + worker_id, world * workers
 
 
