@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 
 from waldo.synth.book.perspective import GroundPlane
-from waldo.synth.drawing import FIXED_SCALE, FIXED_SHIFT
+from waldo.synth.drawing import FIXED_SCALE, FIXED_SHIFT, fill_rows
 from waldo.synth.palette import Colour
 
 GROUNDS = ("grass", "sand", "earth", "rock", "snow", "planks", "floor")
@@ -80,7 +80,7 @@ def _boards(image: np.ndarray, rng: np.random.Generator, plane: GroundPlane, col
 def draw_ground(image: np.ndarray, rng: np.random.Generator, plane: GroundPlane, kind: str, colour: Colour, ink: Colour,
                 line_type: int) -> None:
     """Fill the ground (from plane.top down) with `colour` and draw its marks (OpenCV `line_type`)."""
-    image[int(plane.top):] = colour
+    fill_rows(image, int(plane.top), image.shape[0], colour)
     if kind in ("grass", "sand", "earth", "rock", "snow"):
         _patches(image, rng, plane, colour)
     dark, light, lt = _shade(colour, 0.72), _shade(colour, 1.12), line_type

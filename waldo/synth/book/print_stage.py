@@ -16,6 +16,7 @@ from waldo.synth.book.style import PrintLook
 
 GRAIN_TILE = 256
 SCREEN_TILE = 64
+TEXTURE_PERIOD = GRAIN_TILE  # both tiles repeat within it, so one texture tile of this size repeats over the page
 # the cyan, magenta and yellow plates' screens (waves per tile along x and y: angles near 15, 75 and 0 degrees),
 # at two screen rulings (periods near 3.9 and 3.1 px); each plate takes light from one of red, green, blue
 SCREENS = (((16, 4), (4, 16), (17, 0)), ((20, 5), (5, 20), (21, 0)))
@@ -37,11 +38,12 @@ def _screen_tile(m: int, n: int) -> np.ndarray:
     return (0.5 + 0.5 * np.cos(m * xs + n * ys) * np.cos(-n * xs + m * ys)).astype(np.float32)
 
 
-def _tiled(tile: np.ndarray, rng: np.random.Generator, height: int, width: int) -> np.ndarray:
-    """A repeating tile over a height x width page, at a random offset."""
+def _offset_tile(tile: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A tile repeated over one TEXTURE_PERIOD square, starting at a random offset into it."""
     size = tile.shape[0]
     oy, ox = (int(v) for v in rng.integers(0, size, 2))
-    return np.tile(tile, (height // size + 2, width // size + 2))[oy:oy + height, ox:ox + width]
+    repeats = TEXTURE_PERIOD // size
+    return np.roll(np.tile(tile, (repeats, repeats)), (-oy, -ox), axis=(0, 1))
 
 
 def spread_ink(page: np.ndarray, amount: float) -> np.ndarray:
@@ -62,17 +64,30 @@ def off_register(canvas: np.ndarray, rng: np.random.Generator, shift_px: float) 
     plate[:] = np.roll(plate, (dy, dx), axis=(0, 1))
 
 
-def _texture(rng: np.random.Generator, look: PrintLook, height: int, width: int) -> np.ndarray | None:
+def _texture_tile(rng: np.random.Generator, look: PrintLook) -> np.ndarray | None:
     """The colour halftone's darkening (one screen per plate) and the paper grain as one offset map
-    (height, width, 3) of grey levels, float32; None when the page has neither."""
+    (TEXTURE_PERIOD, TEXTURE_PERIOD, 3) of grey levels, float32, that repeats over the page; None when
+    the page has neither."""
     planes: list[np.ndarray] | None = None
     if look.halftone > 0:
         ruling = SCREENS[int(rng.integers(len(SCREENS)))]
-        planes = [_tiled(_screen_tile(m, n), rng, height, width) * np.float32(-255.0 * look.halftone) for m, n in ruling]
+        planes = [_offset_tile(_screen_tile(m, n), rng) * np.float32(-255.0 * look.halftone) for m, n in ruling]
     if look.paper_grain > 0:
-        grain = _tiled(_grain_tile(), rng, height, width) * np.float32(look.paper_grain)
+        grain = _offset_tile(_grain_tile(), rng) * np.float32(look.paper_grain)
         planes = [grain] * 3 if planes is None else [plane + grain for plane in planes]
     return None if planes is None else cv2.merge(planes)
+
+
+def _add_repeated(page: np.ndarray, tile: np.ndarray) -> np.ndarray:
+    """``page`` (uint8) plus ``tile`` (float32) repeated over it, rounded and clipped to uint8: added block by
+    block, so the page-sized texture is never built."""
+    out = np.empty_like(page)
+    size = tile.shape[0]
+    for top in range(0, page.shape[0], size):
+        for left in range(0, page.shape[1], size):
+            block = page[top:top + size, left:left + size]
+            out[top:top + size, left:left + size] = cv2.add(block, tile[:block.shape[0], :block.shape[1]], dtype=cv2.CV_8U)
+    return out
 
 
 def print_page(canvas: np.ndarray, rng: np.random.Generator, look: PrintLook, width: int, height: int,
@@ -81,9 +96,9 @@ def print_page(canvas: np.ndarray, rng: np.random.Generator, look: PrintLook, wi
     off_register(canvas, rng, look.off_register_px * supersample)
     page = canvas if canvas.shape[:2] == (height, width) else cv2.resize(canvas, (width, height), interpolation=cv2.INTER_AREA)
     page = spread_ink(page, look.ink_spread)
-    texture = _texture(rng, look, height, width)
+    texture = _texture_tile(rng, look)
     if texture is not None:
-        page = cv2.add(page, texture, dtype=cv2.CV_8U)
+        page = _add_repeated(page, texture)
     if look.blur > 0.05:
         page = cv2.GaussianBlur(page, (0, 0), look.blur)
     if look.scan_scale > 1.02:

@@ -8,7 +8,7 @@ rows overlap it, as in the books. Sizes follow `unit`, the head size at the top 
 
 import numpy as np
 
-from waldo.synth.drawing import ellipse, fill, polygon, rect, stroke, to_fixed
+from waldo.synth.drawing import ellipse, fill, fill_rows, polygon, rect, stroke, to_fixed
 from waldo.synth.palette import Colour
 
 SKYLINES = ("castle", "sea", "hall", "mountains", "sails", "stands", "cave", "studio", "town")
@@ -117,7 +117,7 @@ def draw_skyline(image: np.ndarray, rng: np.random.Generator, kind: str, band: f
                  ink: Colour, ink_px: int, colours: list[Colour]) -> None:
     """Paint the band y < `band` with sky and the skyline `kind`; `colours` are the page's group colours."""
     width = image.shape[1]
-    image[:max(1, int(band) + 1)] = sky
+    fill_rows(image, 0, max(1, int(band) + 1), sky)
     brush = _Brush(image, ink, ink_px)
     if kind in ("castle", "sea", "mountains", "sails", "town"):
         _clouds(brush, rng, width, band, unit)
