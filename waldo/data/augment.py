@@ -16,6 +16,7 @@ import numpy as np
 import torch
 
 from waldo.conv import StackGeometry
+from waldo.data.colour_jitter import ColourJitter
 from waldo.data.field_noise import FieldNoise
 from waldo.model.heatmap import encode
 
@@ -27,12 +28,12 @@ def _check_strength(strength: float) -> float:
 
 
 def photometric_transform(strength: float) -> A.Compose:
-    """Colour jitter, blur and noise (field_noise.py) of each patch; ``strength`` (0..1+) scales every effect at once,
+    """Colour jitter (colour_jitter.py), blur and noise (field_noise.py) of each patch; ``strength`` (0..1+) scales every effect at once,
     so a sweep can tune one number."""
     s = _check_strength(strength)
     return A.Compose(
         [
-            A.ColorJitter(brightness=0.25 * s, contrast=0.25 * s, saturation=0.25 * s, hue=0.0, p=min(1.0, 0.8 * s)),
+            ColourJitter(brightness=min(1.0, 0.25 * s), contrast=min(1.0, 0.25 * s), saturation=min(1.0, 0.25 * s), p=min(1.0, 0.8 * s)),
             A.OneOf([A.GaussianBlur(blur_limit=(3, 3)), A.MotionBlur(blur_limit=(3, 5))], p=min(1.0, 0.2 * s)),
             FieldNoise(std_range=(0.01, 0.01 + 0.04 * s), p=min(1.0, 0.2 * s)),
         ]
