@@ -4,16 +4,19 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from torch import nn
 
-from waldo.benchmarks.timing import conv_flops
+from waldo.benchmarks import timing
+from waldo.benchmarks.timing import StepTimer, conv_flops
 from waldo.cli.benchmark import main
 from waldo.model.network import build_net
 
 EXPECTED = {
     "render": {"scenes_per_s", "ms_per_scene"},
-    "training": {"loader_samples_per_s", "random_tensor_samples_per_s", "loader_vs_random_tensors", "batch_size"},
+    "training": {"loader_samples_per_s", "random_tensor_samples_per_s", "loader_vs_random_tensors", "batch_size",
+                 "loader_step_computing_ms", "loader_step_waiting_ms", "random_tensor_step_ms"},
     "detection": {"network", "network_default_settings", "template", "network_speedup_vs_template", "net_gflop_per_picture",
                   "net_gflops", "net_forward_ms"},
     "memory": {"peak_rss_mb"},
@@ -60,3 +63,22 @@ def test_the_benchmark_times_one_scale_and_waldo_detects_settings_apart(tmp_path
     main()
     detection = json.loads((tmp_path / "out" / "benchmark.json").read_text())["detection"]
     assert detection["network_default_settings"]["scales"] == [0.5, 1.0, 1.3]
+
+
+def test_the_step_timer_splits_steps_into_computing_and_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [0.0]
+    monkeypatch.setattr(timing.time, "perf_counter", lambda: clock[0])
+    timer, batch = StepTimer(warm_up=1), {"image": np.zeros((4, 3, 8, 8))}
+    for index, (wait, compute) in enumerate([(5.0, 1.0), (0.5, 0.1), (0.02, 0.08), (0.04, 0.12)]):
+        clock[0] += wait
+        timer.on_train_batch_start(None, None, batch, index)
+        clock[0] += compute
+        timer.on_train_batch_end(None, None, None, batch, index)
+    split = timer.mean_ms()  # the warm-up step and the first timed step's wait are left out
+    assert split["computing"] == pytest.approx(100.0) and split["waiting"] == pytest.approx(30.0)
+    assert timer.samples_per_s() == pytest.approx(12 / (0.1 + 0.02 + 0.08 + 0.04 + 0.12))
+
+
+def test_the_step_timer_says_when_no_step_was_timed() -> None:
+    with pytest.raises(ValueError, match="no step was timed"):
+        StepTimer(warm_up=3).mean_ms()

@@ -92,19 +92,28 @@ def model_step_samples_per_s(net: WaldoNet, batch_size: int, patch_size: int, st
 
 
 class StepTimer(pl.Callback):
-    """Times training steps after ``warm_up`` steps (worker start-up, first scenes), batch fetch included."""
+    """Times training steps after ``warm_up`` steps (worker start-up, first scenes), batch fetch included, and splits
+    each timed step into computing (batch start to end) and waiting for its batch (the previous end to its start)."""
 
     def __init__(self, warm_up: int):
         self.warm_up, self.samples, self.start, self.end = warm_up, 0, 0.0, 0.0
+        self.computing: list[float] = []
+        self.waiting: list[float] = []
+        self._step_start = 0.0
 
     def on_train_batch_start(self, trainer: pl.Trainer, module: pl.LightningModule, batch, batch_idx: int) -> None:
+        now = time.perf_counter()
         if batch_idx == self.warm_up:
-            self.start = time.perf_counter()
+            self.start = now
+        elif batch_idx > self.warm_up:
+            self.waiting.append(now - self.end)
+        self._step_start = now
 
     def on_train_batch_end(self, trainer: pl.Trainer, module: pl.LightningModule, outputs, batch, batch_idx: int) -> None:
         if batch_idx >= self.warm_up:
             self.samples += int(batch["image"].shape[0])
             self.end = time.perf_counter()
+            self.computing.append(self.end - self._step_start)
 
     def samples_per_s(self) -> float:
         """Samples per second over the timed steps. The first timed step's wait for its batch is
@@ -112,6 +121,13 @@ class StepTimer(pl.Callback):
         if self.samples == 0 or self.end <= self.start:
             raise ValueError(f"no step was timed: training ran at most {self.warm_up} warm-up steps")
         return self.samples / (self.end - self.start)
+
+    def mean_ms(self) -> dict[str, float]:
+        """Milliseconds a timed step spent computing and waiting for its batch, on average (waiting: 0 with one step)."""
+        if not self.computing:
+            raise ValueError(f"no step was timed: training ran at most {self.warm_up} warm-up steps")
+        return {"computing": 1000.0 * statistics.mean(self.computing),
+                "waiting": 1000.0 * statistics.mean(self.waiting) if self.waiting else 0.0}
 
 
 def picture_rate(detect: Callable[[np.ndarray], object], picture: np.ndarray, repeats: int, warm_up: int = 1) -> dict[str, float]:

@@ -56,20 +56,25 @@ def training(cfg: DictConfig, quick: bool) -> dict[str, float]:
     The pair is timed ``train_repeats`` times, random tensors just before and just after each loader run, because this
     machine's speed drifts from minute to minute; the median of the ratios is reported beside each of them.
     """
-    steps, repeats = (1, 1) if quick else (int(cfg.train_steps), int(cfg.train_repeats))
-    loaders, randoms, ratios = [], [], []
+    steps, repeats = (2, 1) if quick else (int(cfg.train_steps), int(cfg.train_repeats))  # two steps: one wait between them
+    loaders, randoms, ratios, splits = [], [], [], []
     for _ in range(repeats):
-        loader, pure, batch, patch, workers = _loader_and_random_tensors(cfg, quick, steps)
+        loader, pure, split, batch, patch, workers = _loader_and_random_tensors(cfg, quick, steps)
         loaders.append(loader)
         randoms.append(pure)
         ratios.append(loader / pure)
+        splits.append(split)
+    middle = ratios.index(statistics.median_low(ratios))  # the step split of the run whose ratio is reported
     return {"loader_samples_per_s": statistics.median(loaders), "random_tensor_samples_per_s": statistics.median(randoms),
             "loader_vs_random_tensors": statistics.median(ratios), "loader_vs_random_tensors_each": ratios,
+            "loader_step_computing_ms": splits[middle]["computing"], "loader_step_waiting_ms": splits[middle]["waiting"],
+            "random_tensor_step_ms": 1000.0 * batch / randoms[middle],
             "batch_size": batch, "patch_size": patch, "timed_steps": steps, "data_workers": workers}
 
 
-def _loader_and_random_tensors(cfg: DictConfig, quick: bool, steps: int) -> tuple[float, float, int, int, int]:
-    """One loader run between two random-tensor runs: (loader samples/s, mean random-tensor samples/s, batch, patch, workers)."""
+def _loader_and_random_tensors(cfg: DictConfig, quick: bool, steps: int) -> tuple[float, float, dict[str, float], int, int, int]:
+    """One loader run between two random-tensor runs: (loader samples/s, mean random-tensor samples/s, the loader steps'
+    mean ms computing and waiting, batch, patch, workers)."""
     with tempfile.TemporaryDirectory() as scratch:
         overrides = [
             f"trainer.max_steps={WARM_UP_STEPS + steps}", "data.val_scenes=1", f"paths.output_dir={scratch}", "~callbacks", "~logger",
@@ -88,7 +93,7 @@ def _loader_and_random_tensors(cfg: DictConfig, quick: bool, steps: int) -> tupl
         trainer.callbacks.append(timer)
         trainer.fit(module, datamodule=datamodule)
         after = random_tensors()
-    return timer.samples_per_s(), (before + after) / 2.0, batch, patch, int(train_cfg.data.num_workers)
+    return timer.samples_per_s(), (before + after) / 2.0, timer.mean_ms(), batch, patch, int(train_cfg.data.num_workers)
 
 
 def network(cfg: DictConfig) -> tuple[WaldoNet, str]:
@@ -158,6 +163,8 @@ def format_report(report: dict[str, Any]) -> str:
          f"scenes/s ({r['ms_per_scene']:.1f} ms; median pass {r['median_ms_per_scene']:.1f} ms)"),
         (f"training, real loader (batch {t['batch_size']}x{t['patch_size']}px)", t["loader_samples_per_s"], "samples/s"),
         ("training, random tensors (same steps)", t["random_tensor_samples_per_s"], "samples/s"),
+        ("training step with the real loader, computing", t["loader_step_computing_ms"],
+         f"ms (+ {t['loader_step_waiting_ms']:.1f} ms waiting for its batch; on random tensors {t['random_tensor_step_ms']:.1f} ms)"),
         (f"network detection {width}x{height}, one scale", d["network"]["mp_per_s"], f"MP/s ({d['network']['ms_per_picture']:.0f} ms)"),
         (f"network detection {width}x{height}, waldo-detect's settings", d["network_default_settings"]["mp_per_s"],
          f"MP/s ({d['network_default_settings']['ms_per_picture']:.0f} ms; scales {d['network_default_settings']['scales']})"),
