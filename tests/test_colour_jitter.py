@@ -26,6 +26,15 @@ def test_each_factor_alone_matches_albumentations(name, factor):
     assert np.abs(ours.astype(int) - theirs.astype(int)).max() <= 1
 
 
+def test_all_three_at_once_match_albumentations_steps_in_turn():
+    from albumentations.augmentations.pixel import functional as F
+
+    image = np.random.default_rng(2).integers(70, 180, (48, 64, 3), dtype=np.uint8)  # dull: no step overshoots
+    theirs = F.adjust_saturation_torchvision(F.adjust_contrast_torchvision(F.adjust_brightness_torchvision(image, 1.2), 0.8), 1.15)
+    ours = jittered(image, brightness=1.2, contrast=0.8, saturation=1.15)
+    assert np.abs(ours.astype(int) - theirs.astype(int)).max() <= 2
+
+
 def test_saturation_zero_gives_grey_and_the_hue_of_red_survives():
     red = np.zeros((8, 8, 3), np.uint8)
     red[..., 0] = 200
@@ -47,6 +56,14 @@ def test_drawn_factors_stay_in_their_ranges_and_a_seed_repeats_them():
     assert [again.get_params() for _ in range(200)] == drawn
 
 
+def test_a_limit_over_one_draws_factors_from_zero_up():
+    transform = ColourJitter(brightness=1.5, contrast=0.0, saturation=0.0, p=1.0)
+    transform.set_random_seed(0)
+    drawn = [transform.get_params()["brightness"] for _ in range(300)]
+    assert min(drawn) >= 0.0 and max(drawn) <= 2.5 and min(drawn) < 0.2 and max(drawn) > 2.3
+    assert transform.to_dict()["transform"]["brightness"] == 1.5  # the limits survive albumentations' serialisation
+
+
 def test_overshoot_is_clipped_not_wrapped():
     out = jittered(np.full((4, 4, 3), 240, np.uint8), brightness=1.5)
     assert out.min() == 255
@@ -56,6 +73,6 @@ def test_bad_limits_and_pictures_are_named():
     with pytest.raises(ValueError, match="brightness"):
         ColourJitter(brightness=-0.1)
     with pytest.raises(ValueError, match="saturation"):
-        ColourJitter(saturation=1.5)
+        ColourJitter(saturation=float("nan"))
     with pytest.raises(ValueError, match="RGB uint8"):
         jittered(np.zeros((4, 4), np.uint8), brightness=1.1)

@@ -33,7 +33,7 @@ def photometric_transform(strength: float) -> A.Compose:
     s = _check_strength(strength)
     return A.Compose(
         [
-            ColourJitter(brightness=min(1.0, 0.25 * s), contrast=min(1.0, 0.25 * s), saturation=min(1.0, 0.25 * s), p=min(1.0, 0.8 * s)),
+            ColourJitter(brightness=0.25 * s, contrast=0.25 * s, saturation=0.25 * s, p=min(1.0, 0.8 * s)),
             A.OneOf([A.GaussianBlur(blur_limit=(3, 3)), A.MotionBlur(blur_limit=(3, 5))], p=min(1.0, 0.2 * s)),
             FieldNoise(std_range=(0.01, 0.01 + 0.04 * s), p=min(1.0, 0.2 * s)),
         ]

@@ -15,7 +15,7 @@ import numpy as np
 
 class ColourJitter(A.ImageOnlyTransform):
     """Scales brightness, contrast and saturation of an RGB uint8 picture, each by a factor drawn uniformly from
-    [1 - limit, 1 + limit]; a limit of 0 leaves that property alone.
+    [max(0, 1 - limit), 1 + limit], as ColorJitter draws them; a limit of 0 leaves that property alone.
 
     In the order brightness, contrast, saturation, the result is
     ``s*c*b * picture + (1 - s)*c*b * grey + (1 - c)*b * mean grey``, clipped to 0..255 once at the end
@@ -25,12 +25,15 @@ class ColourJitter(A.ImageOnlyTransform):
     def __init__(self, brightness: float = 0.2, contrast: float = 0.2, saturation: float = 0.2, p: float = 0.5):
         super().__init__(p=p)
         for name, limit in (("brightness", brightness), ("contrast", contrast), ("saturation", saturation)):
-            if not 0 <= limit <= 1:
-                raise ValueError(f"colour jitter {name}={limit} must lie in [0, 1]")
-        self.limits = (float(brightness), float(contrast), float(saturation))
+            if not limit >= 0:
+                raise ValueError(f"colour jitter {name}={limit} must not be negative")
+        self.brightness, self.contrast, self.saturation = float(brightness), float(contrast), float(saturation)
+
+    def get_transform_init_args_names(self) -> tuple[str, ...]:
+        return ("brightness", "contrast", "saturation")
 
     def get_params(self) -> dict[str, Any]:
-        b, c, s = (self.py_random.uniform(1.0 - limit, 1.0 + limit) for limit in self.limits)
+        b, c, s = (self.py_random.uniform(max(0.0, 1.0 - limit), 1.0 + limit) for limit in (self.brightness, self.contrast, self.saturation))
         return {"brightness": b, "contrast": c, "saturation": s}
 
     def apply(self, img: np.ndarray, brightness: float, contrast: float, saturation: float, **params: Any) -> np.ndarray:
