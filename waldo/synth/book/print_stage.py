@@ -17,6 +17,7 @@ from waldo.synth.book.style import PrintLook
 GRAIN_TILE = 256
 SCREEN_TILE = 64
 TEXTURE_PERIOD = GRAIN_TILE  # both tiles repeat within it, so one texture tile of this size repeats over the page
+assert TEXTURE_PERIOD % SCREEN_TILE == 0, "the screen tile must divide the texture period"
 # the cyan, magenta and yellow plates' screens (waves per tile along x and y: angles near 15, 75 and 0 degrees),
 # at two screen rulings (periods near 3.9 and 3.1 px); each plate takes light from one of red, green, blue
 SCREENS = (((16, 4), (4, 16), (17, 0)), ((20, 5), (5, 20), (21, 0)))
