@@ -64,7 +64,7 @@ def training(cfg: DictConfig, quick: bool) -> dict[str, float]:
         randoms.append(pure)
         ratios.append(loader / pure)
         splits.append(split)
-    middle = ratios.index(statistics.median_low(ratios))  # the step split of the run whose ratio is reported
+    middle = sorted(range(repeats), key=ratios.__getitem__)[(repeats - 1) // 2]  # the median run (the lower middle of an even count)
     return {"loader_samples_per_s": statistics.median(loaders), "random_tensor_samples_per_s": statistics.median(randoms),
             "loader_vs_random_tensors": statistics.median(ratios), "loader_vs_random_tensors_each": ratios,
             "loader_step_computing_ms": splits[middle]["computing"], "loader_step_waiting_ms": splits[middle]["waiting"],
