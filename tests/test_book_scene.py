@@ -50,6 +50,15 @@ def _flat(image: np.ndarray, heads) -> float:
     return page_numbers(at_head_scale(image, [h.head_height for h in heads]))["flat"]
 
 
+@pytest.mark.parametrize("width, height", [(16, 16), (40, 17), (17, 40), (64, 48)])
+def test_the_smallest_pages_the_preset_allows_are_drawn_on_every_seed(width, height):
+    # Waldo's head range reaches 65 px, wider than such a page: he stands at its left edge instead of failing
+    for seed in range(40):
+        image, heads = render_scene(book(width=width, height=height), seed)
+        assert image.shape == (height, width, 3)
+        assert all(0 <= h.point[0] <= width and 0 <= h.point[1] <= height for h in heads)
+
+
 def test_book_pages_leave_little_open_ground():
     cfg = book(width=480, height=360, no_waldo_rate=0.0)
     pages = [render_scene(cfg, seed) for seed in range(8)]

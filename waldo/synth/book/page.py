@@ -175,7 +175,7 @@ def _waldos(page: _Page) -> None:
     for index in range(page.waldos):
         y = page.waldo_y if index == 0 else float(rng.uniform(page.plane.top, page.height))
         box = float(np.clip(page.plane.head_at(y) * HEAD_BOX_OVER_SKULL * rng.uniform(0.95, 1.05), lo, hi))
-        x = float(rng.uniform(box, page.width - box))
+        x = float(rng.uniform(box, max(box, page.width - box)))  # a page narrower than two heads: at the left
         feet = float(np.clip(y, WALDO_FEET_BELOW_HEAD_TOP * box, page.height + 1.5 * box))  # his head stays on the page
         page.add(feet, "waldo", book_waldo(rng, x, feet, box, page.style, config.waldo_views))
         _hiders(page, x, feet, box)

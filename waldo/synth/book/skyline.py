@@ -58,7 +58,7 @@ def _water(brush: _Brush, rng: np.random.Generator, width: int, band: float, uni
     top = band * top_share
     brush.shape(rect(-5, top, width + 5, band + 2), WATER, outlined=False)
     for _ in range(int(width / unit)):
-        x, y = rng.uniform(0, width), rng.uniform(top + 2, band)
+        x, y = rng.uniform(0, width), rng.uniform(top + 2, max(top + 2, band))  # a band under 2 px on a tiny page
         brush.line(polygon((x, y), (x + 0.4 * unit, y - 0.12 * unit), (x + 0.8 * unit, y)), (235, 245, 255))
     return top
 
