@@ -35,11 +35,15 @@ class PaintedHead:
 
     def annotation(self, image: np.ndarray, min_visible: float = 0.0) -> HeadAnnotation | None:
         """The head as a detector should find it in `image` now (face point, box, visible fraction), or
-        None when nothing of it shows or less than `min_visible` (0-1) does: such a Waldo is not annotated."""
+        None when nothing of it shows or less than `min_visible` (0-1) does, or when his face centre, the point
+        he is found by, lies off the image (a picture narrower than his head): such a Waldo is not annotated."""
         visible = self.visible_fraction(image)
         if visible <= 0.0 or visible < min_visible:
             return None
-        return HeadAnnotation(face_centre(self.person), self.box, round(visible, 4))
+        x, y = face_centre(self.person)
+        if not (0 <= x < image.shape[1] and 0 <= y < image.shape[0]):
+            return None
+        return HeadAnnotation((x, y), self.box, round(visible, 4))
 
 
 def paint_waldo(image: np.ndarray, waldo: Person) -> PaintedHead | None:

@@ -37,8 +37,6 @@ def printed_annotation(head: PaintedHead, canvas: np.ndarray, min_visible: float
     if found is None:
         return None
     x, y = found.point
-    if not (0 <= x < canvas.shape[1] and 0 <= y < canvas.shape[0]):
-        return None  # his face is off the page (only on pages narrower than his head): nothing to find him by
     x0, y0, x1, y1 = found.box
     s = 1.0 / supersample
     return HeadAnnotation((x * s, y * s), (x0 * s, y0 * s, x1 * s, y1 * s), found.visible)
