@@ -59,11 +59,11 @@ class AugmentedPatches(IterableDataset):
         scene_effects.set_random_seed(effects_seed + 1)
         cutting = np.random.default_rng([self.seed, worker, rank])
         picking = np.random.default_rng([self.seed, worker, rank, 1])  # its own stream: the pool's size leaves the cuts alone
-        sigma, min_sigma = float(cfg.sigma_per_head), float(cfg.min_sigma)
+        sigma, min_sigma, folder_fraction = float(cfg.sigma_per_head), float(cfg.min_sigma), float(cfg.folder_fraction)
         printed = ({**scene, "image": scene_effects(image=scene["image"])["image"]} for scene in self.stream)
         for scene in pooled(printed, int(cfg.scene_pool), int(cfg.crops_per_scene), picking):
             source = scene
-            if self.folder is not None and cutting.random() < float(cfg.folder_fraction):
+            if self.folder is not None and cutting.random() < folder_fraction:
                 source = self.folder[int(cutting.integers(len(self.folder)))]
             patch, points, heights = self.cutter.cut(cutting, source)
             yield to_training_example(photometric(image=patch)["image"], points, heights, self.geometry, self.grid, sigma, min_sigma)

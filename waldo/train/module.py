@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import numpy as np
 import pytorch_lightning as pl
 import torch
 from torchmetrics import MaxMetric
@@ -105,7 +106,9 @@ class WaldoModule(pl.LightningModule):
             return
         heat = torch.sigmoid(output[:, 0]).float().cpu().numpy()
         for index in range(min(self.hparams.logged_scenes, images.shape[0])):
-            picture = (unit_float(images[index : index + 1])[0].permute(1, 2, 0).cpu().numpy() * 255).astype("uint8")
+            picture = images[index].permute(1, 2, 0).cpu().numpy()
+            if picture.dtype != np.uint8:  # the loaders send uint8; a float batch is in [0, 1]
+                picture = (picture * 255).astype(np.uint8)
             overlay = heatmap_overlay(picture, heat[index], self.net.geometry, peaks[index])
             experiment.add_image(f"val/scene_{index}", overlay, self.global_step, dataformats="HWC")
 
