@@ -3,7 +3,7 @@
 Absolute numbers differ between machines, so each is paired with a reference measured
 in the same run: the network's achieved GFLOP/s beside this CPU's (or GPU's) plain
 matrix-multiply GFLOP/s, the network's picture rate beside template matching's, and
-training from the real loader beside a pure optimisation step on random tensors.
+training from the real loader beside the same training fed random batches from memory (replayed_batches.py).
 Scene drawing is measured by ``waldo.benchmarks.render_speed``.
 """
 
