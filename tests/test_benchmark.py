@@ -15,8 +15,8 @@ from waldo.model.network import build_net
 
 EXPECTED = {
     "render": {"scenes_per_s", "ms_per_scene"},
-    "training": {"loader_samples_per_s", "random_tensor_samples_per_s", "loader_vs_random_tensors", "batch_size",
-                 "loader_step_computing_ms", "loader_step_waiting_ms", "random_tensor_step_ms"},
+    "training": {"loader_samples_per_s", "random_batch_samples_per_s", "bare_step_samples_per_s", "loader_vs_random_batches", "batch_size",
+                 "loader_step_computing_ms", "loader_step_waiting_ms", "random_batch_step_computing_ms", "random_batch_step_waiting_ms"},
     "detection": {"network", "network_default_settings", "template", "network_speedup_vs_template", "net_gflop_per_picture",
                   "net_gflops", "net_forward_ms"},
     "memory": {"peak_rss_mb"},

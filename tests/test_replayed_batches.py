@@ -5,7 +5,7 @@ import itertools
 import numpy as np
 import torch
 
-from tests.conftest import tiny_train_config
+from conftest import tiny_train_config
 from waldo.benchmarks.replayed_batches import DISTINCT_BATCHES, replayed_loader
 from waldo.cli.train import build
 

@@ -19,7 +19,7 @@ DISTINCT_BATCHES = 4  # a few, so that no step reuses the batch its predecessor 
 
 def random_batch(datamodule: WaldoDataModule, rng: np.random.Generator) -> dict[str, Any]:
     """One batch of ``data.batch_size`` random uint8 patches, each with one head at a random place (clear of the edges,
-    so that it lands on the heatmap) and size."""
+    so that at the usual patch sizes it lands on the heatmap) and size."""
     cfg = datamodule.cfg
     patch = int(cfg.patch_size)
     grid = stack_out_shape(patch, patch, datamodule.layers)

@@ -70,23 +70,26 @@ def forward_seconds(net: nn.Module, height: int, width: int, repeats: int = 3, d
     return median_seconds(forward, repeats)
 
 
-def model_step_samples_per_s(net: WaldoNet, batch_size: int, patch_size: int, steps: int) -> float:
-    """Optimisation steps (forward, focal loss, backward, AdamW) on random tensors: training with free data.
+def model_step_samples_per_s(net: WaldoNet, batch_size: int, patch_size: int, steps: int, device: str = "cpu") -> float:
+    """Bare optimisation steps (forward, focal loss, backward, AdamW at its default settings) on random float tensors,
+    timed by their median: no Trainer, no gradient clipping, no scheduler, no uint8 pictures to convert.
 
     Targets are random too; the loss's cost does not depend on their values.
     """
-    net.train().to(memory_format=torch.channels_last)  # as WaldoModule trains it
+    net.train().to(device=device, memory_format=torch.channels_last)  # as WaldoModule trains it
     optimizer = torch.optim.AdamW(net.parameters(), lr=1e-3)
-    images = torch.rand(batch_size, 3, patch_size, patch_size).contiguous(memory_format=torch.channels_last)
+    images = torch.rand(batch_size, 3, patch_size, patch_size, device=device).contiguous(memory_format=torch.channels_last)
     grid = net.heatmap_size(patch_size, patch_size)
-    heat = torch.rand(batch_size, *grid) ** 8
-    offset, log_size = torch.rand(batch_size, 2, *grid), torch.rand(batch_size, *grid)
-    mask = (torch.rand(batch_size, *grid) < 0.01).float()
+    heat = torch.rand(batch_size, *grid, device=device) ** 8
+    offset, log_size = torch.rand(batch_size, 2, *grid, device=device), torch.rand(batch_size, *grid, device=device)
+    mask = (torch.rand(batch_size, *grid, device=device) < 0.01).float()
 
     def step() -> None:
         optimizer.zero_grad(set_to_none=True)
         detection_loss(net(images), heat, offset, log_size, mask)["loss"].backward()
         optimizer.step()
+        if images.is_cuda:
+            torch.cuda.synchronize()
 
     return batch_size / median_seconds(step, steps)
 

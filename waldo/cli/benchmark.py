@@ -1,7 +1,7 @@
 """waldo-benchmark: scene drawing, training, detection and raw compute, measured in one run on one machine.
 
 Prints a table and writes ``benchmark.json``. Ratios (network vs template matching,
-achieved vs matrix-multiply GFLOP/s, real loader vs free data) travel between machines
+achieved vs matrix-multiply GFLOP/s, real loader vs random batches from memory) travel between machines
 better than the times themselves.
 """
 
@@ -51,35 +51,30 @@ WARM_UP_STEPS = 8  # covers the workers filling their scene pools, so the timed 
 QUICK_TRAIN = ["debug=tiny"]
 
 
-def training(cfg: DictConfig, quick: bool) -> dict[str, float]:
+def training(cfg: DictConfig, quick: bool) -> dict[str, Any]:
     """Samples/s of training fed by WaldoDataModule's loader, and of the same training (the same Trainer, WaldoModule
-    step, clipping and logging) fed by random batches from memory, which cost nothing to deliver.
+    step, clipping, scheduler and logging calls) fed by random batches from memory, which cost nothing to deliver.
 
     The pair is timed ``train_repeats`` times, random batches just before and just after each loader run, because this
     machine's speed drifts from minute to minute; the median of the ratios is reported beside each of them. The bare
-    optimisation step (no Lightning) is timed once a repeat too: the gap to it is Lightning's share, not the loader's.
+    optimisation step (``model_step_samples_per_s``) is timed once a repeat too, after the pair.
     """
     steps, repeats = (2, 1) if quick else (int(cfg.train_steps), int(cfg.train_repeats))  # two steps: one wait between them
-    loaders, randoms, bares, ratios, splits = [], [], [], [], []
-    for _ in range(repeats):
-        loader, pure, bare, split, batch, patch, workers = _loader_and_random_batches(cfg, quick, steps)
-        loaders.append(loader)
-        randoms.append(pure)
-        bares.append(bare)
-        ratios.append(loader / pure)
-        splits.append(split)
-    middle = sorted(range(repeats), key=ratios.__getitem__)[(repeats - 1) // 2]  # the median run (the lower middle of an even count)
-    return {"loader_samples_per_s": statistics.median(loaders), "random_tensor_samples_per_s": statistics.median(randoms),
-            "bare_step_samples_per_s": statistics.median(bares),
-            "loader_vs_random_tensors": statistics.median(ratios), "loader_vs_random_tensors_each": ratios,
-            "loader_step_computing_ms": splits[middle]["computing"], "loader_step_waiting_ms": splits[middle]["waiting"],
-            "random_tensor_step_ms": 1000.0 * batch / randoms[middle],
-            "batch_size": batch, "patch_size": patch, "timed_steps": steps, "data_workers": workers}
+    runs = [_loader_and_random_batches(cfg, quick, steps) for _ in range(repeats)]
+    ratios = [run["loader"] / run["random"] for run in runs]
+    middle = runs[sorted(range(repeats), key=ratios.__getitem__)[(repeats - 1) // 2]]  # the median run (the lower middle of an even count)
+    return {"loader_samples_per_s": statistics.median(run["loader"] for run in runs),
+            "random_batch_samples_per_s": statistics.median(run["random"] for run in runs),
+            "bare_step_samples_per_s": statistics.median(run["bare"] for run in runs),
+            "loader_vs_random_batches": statistics.median(ratios), "loader_vs_random_batches_each": ratios,
+            "loader_step_computing_ms": middle["loader_ms"]["computing"], "loader_step_waiting_ms": middle["loader_ms"]["waiting"],
+            "random_batch_step_computing_ms": middle["random_ms"]["computing"], "random_batch_step_waiting_ms": middle["random_ms"]["waiting"],
+            "batch_size": middle["batch"], "patch_size": middle["patch"], "timed_steps": steps, "data_workers": middle["workers"]}
 
 
-def _loader_and_random_batches(cfg: DictConfig, quick: bool, steps: int) -> tuple[float, float, float, dict[str, float], int, int, int]:
-    """One loader run between two random-batch runs: (loader samples/s, mean random-batch samples/s, bare-step
-    samples/s, the loader steps' mean ms computing and waiting, batch, patch, workers)."""
+def _loader_and_random_batches(cfg: DictConfig, quick: bool, steps: int) -> dict[str, Any]:
+    """One loader run between two random-batch runs, then the bare step: samples/s of each (the mean of the two
+    random-batch runs), the mean ms a step computed and waited, and the batch, patch and worker counts."""
     with tempfile.TemporaryDirectory() as scratch:
         overrides = [
             f"trainer.max_steps={WARM_UP_STEPS + steps}", "data.val_scenes=1", f"paths.output_dir={scratch}", "~callbacks", "~logger",
@@ -91,13 +86,16 @@ def _loader_and_random_batches(cfg: DictConfig, quick: bool, steps: int) -> tupl
         before = _timed_training(train_cfg, from_loader=False)
         loader = _timed_training(train_cfg, from_loader=True)
         after = _timed_training(train_cfg, from_loader=False)
-        bare = model_step_samples_per_s(build_net(OmegaConf.to_container(train_cfg.model)), batch, patch, steps)
-    return (loader.samples_per_s(), (before.samples_per_s() + after.samples_per_s()) / 2.0, bare, loader.mean_ms(),
-            batch, patch, int(train_cfg.data.num_workers))
+        bare = model_step_samples_per_s(build_net(OmegaConf.to_container(train_cfg.model)), batch, patch, steps, str(cfg.device))
+    randoms = (before.mean_ms(), after.mean_ms())
+    return {"loader": loader.samples_per_s(), "random": (before.samples_per_s() + after.samples_per_s()) / 2.0, "bare": bare,
+            "loader_ms": loader.mean_ms(), "random_ms": {key: (randoms[0][key] + randoms[1][key]) / 2.0 for key in randoms[0]},
+            "batch": batch, "patch": patch, "workers": int(train_cfg.data.num_workers)}
 
 
 def _timed_training(train_cfg: DictConfig, from_loader: bool) -> StepTimer:
-    """A short training run, fed by the real training loader or by random batches from memory, with its steps timed."""
+    """A short training run (waldo-train's Trainer and module, without callbacks, logger, validation or checkpoints),
+    fed by the real training loader or by random batches from memory, with its steps timed."""
     module, datamodule, trainer = build(train_cfg)
     timer = StepTimer(WARM_UP_STEPS)
     trainer.callbacks.append(timer)
@@ -174,10 +172,11 @@ def format_report(report: dict[str, Any]) -> str:
         (f"scene drawing {int(r['width'])}x{int(r['height'])}", r["scenes_per_s"],
          f"scenes/s ({r['ms_per_scene']:.1f} ms; median pass {r['median_ms_per_scene']:.1f} ms)"),
         (f"training, real loader (batch {t['batch_size']}x{t['patch_size']}px)", t["loader_samples_per_s"], "samples/s"),
-        ("training, random batches from memory (same steps)", t["random_tensor_samples_per_s"], "samples/s"),
-        ("optimisation step alone (no Lightning, random tensors)", t["bare_step_samples_per_s"], "samples/s"),
+        ("training, random batches from memory (same steps)", t["random_batch_samples_per_s"], "samples/s"),
+        ("bare optimisation step (no Trainer, random tensors)", t["bare_step_samples_per_s"], "samples/s"),
         ("training step with the real loader, computing", t["loader_step_computing_ms"],
-         f"ms (+ {t['loader_step_waiting_ms']:.1f} ms waiting for its batch; on random batches {t['random_tensor_step_ms']:.1f} ms in all)"),
+         f"ms (+ {t['loader_step_waiting_ms']:.1f} ms waiting for its batch; on random batches "
+         f"{t['random_batch_step_computing_ms']:.1f} + {t['random_batch_step_waiting_ms']:.1f} ms)"),
         (f"network detection {width}x{height}, one scale", d["network"]["mp_per_s"], f"MP/s ({d['network']['ms_per_picture']:.0f} ms)"),
         (f"network detection {width}x{height}, waldo-detect's settings", d["network_default_settings"]["mp_per_s"],
          f"MP/s ({d['network_default_settings']['ms_per_picture']:.0f} ms; scales {d['network_default_settings']['scales']})"),
@@ -187,8 +186,8 @@ def format_report(report: dict[str, Any]) -> str:
         ("peak memory (this process)", report["memory"]["peak_rss_mb"], "MB"),
         ("network vs template matching", d["network_speedup_vs_template"], "x faster"),
         ("network GFLOP/s vs matrix multiply", report["net_gflops_vs_matmul"], "fraction"),
-        ("real loader vs random tensors", t["loader_vs_random_tensors"],
-         "fraction (median of " + ", ".join(f"{x:.3f}" for x in t["loader_vs_random_tensors_each"]) + ")"),
+        ("real loader vs random batches", t["loader_vs_random_batches"],
+         "fraction (median of " + ", ".join(f"{x:.3f}" for x in t["loader_vs_random_batches_each"]) + ")"),
     ]
     name_width = max(len(n) for n, _, _ in rows)
     lines = [f"{n.ljust(name_width)}  {v:>10.{0 if v >= 100 else 1 if v >= 10 else 3}f}  {u}" for n, v, u in rows]
