@@ -4,6 +4,7 @@ them times the same Lightning step, clipping, logging and all, that the real loa
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,10 +41,7 @@ class ReplayedBatches(IterableDataset):
         self.batches = batches
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        index = 0
-        while True:
-            yield self.batches[index % len(self.batches)]
-            index += 1
+        return itertools.cycle(self.batches)
 
 
 def _as_made(batch: dict[str, Any]) -> dict[str, Any]:
